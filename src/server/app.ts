@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { createOrganizationService } from './modules/organizations/organizations.service';
+import { outboxRoutes } from './modules/outbox/outbox.routes';
+import { createOutboxService } from './modules/outbox/outbox.service';
+import { setupRoutes } from './modules/setup/setup.routes';
+import { createSetupService } from './modules/setup/setup.service';
+import { userRoutes } from './modules/users/users.routes';
+import { createUserService } from './modules/users/users.service';
+import { registerAccessControl } from './platform/auth/access';
+import { createSessionStore } from './platform/auth/sessions';
+import { type Clock, systemClock } from './platform/clock';
+import type { Database } from './platform/db/database';
+import { registerErrorHandling } from './platform/http/errors';
+import type { Jobs } from './platform/jobs/jobs';
+
+export interface AppOptions {
+  database: Database;
+  jobs?: Jobs | null;
+  clock?: Clock;
+  logLevel?: string;
+  secureCookies?: boolean;
+  sessionTtlHours?: number;
+  /** Folder of the built web app; served with an SPA fallback when it exists. */
+  webRoot?: string | null;
+}
+
+export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Wires the services and routes. Tests call it with a fresh database and use app.inject(). */
+export function buildServices(options: AppOptions) {
+  const { db } = options.database;
+  const clock = options.clock ?? systemClock;
+  const jobs = options.jobs ?? null;
+  const sessions = createSessionStore({ db, ttlHours: options.sessionTtlHours ?? 12, clock });
+  const organizations = createOrganizationService({ db });
+  const users = createUserService({ db, sessions, jobs, clock });
+  const auth = createAuthService({ db, users, organizations, sessions, clock });
+  const setup = createSetupService({ db, organizations, users });
+  const audit = createAuditService({ db });
+  const outbox = createOutboxService({ db });
+  return { clock, jobs, sessions, organizations, users, auth, setup, audit, outbox };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // No personal data in logs: no query strings (they carry names and ids), no cookies.
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = buildServices(options);
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
+  const hasWeb = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));
+
+  registerErrorHandling(app, hasWeb ? { spaFallback: (reply) => reply.type('text/html').sendFile('index.html') } : {});
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Wasl API', version: '1', description: 'Beneficiary relationship management (وصل)' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wasl_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAccessControl(app, { db: options.database.db, sessions: services.sessions });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(healthRoutes(options.database.pool));
+  await app.register(setupRoutes(services.setup));
+  await app.register(
+    authRoutes(services.auth, {
+      secureCookies: options.secureCookies ?? false,
+      sessionTtlSeconds: services.sessions.ttlSeconds,
+    }),
+  );
+  await app.register(userRoutes(services.users, services.organizations));
+  await app.register(organizationRoutes(services.organizations));
+  await app.register(auditRoutes(services.audit));
+  await app.register(outboxRoutes(services.outbox));
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,32 @@
+import { eq, sql } from 'drizzle-orm';
+import type { OrganizationSettings } from '../../../shared/contracts/organization';
+import type { Tx } from '../../platform/db/database';
+import { organizations } from './organizations.tables';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+
+export async function insertOrganization(
+  tx: Tx,
+  values: { nameAr: string; nameEn: string; settings: OrganizationSettings },
+): Promise<OrganizationRow> {
+  const [row] = await tx.insert(organizations).values(values).returning();
+  return row!;
+}
+
+export async function findOrganization(tx: Tx, id: string): Promise<OrganizationRow | null> {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  return row ?? null;
+}
+
+export async function updateOrganization(
+  tx: Tx,
+  id: string,
+  values: Partial<Pick<OrganizationRow, 'nameAr' | 'nameEn' | 'logo' | 'settings'>>,
+): Promise<OrganizationRow> {
+  const [row] = await tx
+    .update(organizations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(organizations.id, id))
+    .returning();
+  return row!;
+}

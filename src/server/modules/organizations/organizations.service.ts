@@ -1,0 +1,73 @@
+// Owns the organization (tenant) record and its settings: names, logo, channels, role titles,
+// decision body, working week, holidays and the default decision period.
+import {
+  defaultOrganizationSettings,
+  type Organization,
+  type OrganizationSettings,
+  type UpdateOrganization,
+} from '../../../shared/contracts/organization';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db, Tx } from '../../platform/db/database';
+import type { ActorContext, RequestContext } from '../../platform/http/context';
+import { notFound } from '../../platform/http/errors';
+import {
+  findOrganization,
+  insertOrganization,
+  type OrganizationRow,
+  updateOrganization,
+} from './organizations.repository';
+
+export function presentOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    nameAr: row.nameAr,
+    nameEn: row.nameEn,
+    logo: row.logo,
+    settings: row.settings,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type OrganizationService = ReturnType<typeof createOrganizationService>;
+
+export function createOrganizationService({ db }: { db: Db }) {
+  return {
+    /** Creates a tenant inside the caller's transaction (setup, demo data, platform tools). */
+    async createOrganization(
+      tx: Tx,
+      ctx: RequestContext,
+      input: { nameAr: string; nameEn: string; settings?: Partial<OrganizationSettings> },
+    ): Promise<Organization> {
+      const settings = { ...defaultOrganizationSettings(), ...input.settings };
+      const row = await insertOrganization(tx, { nameAr: input.nameAr, nameEn: input.nameEn, settings });
+      await recordAudit(tx, ctx, {
+        organizationId: row.id,
+        action: 'organization.create',
+        entityType: 'organization',
+        entityId: row.id,
+      });
+      return presentOrganization(row);
+    },
+
+    async getOrganization(organizationId: string): Promise<Organization> {
+      const row = await findOrganization(db, organizationId);
+      if (!row) throw notFound();
+      return presentOrganization(row);
+    },
+
+    async updateCurrentOrganization(ctx: ActorContext, input: UpdateOrganization): Promise<Organization> {
+      return db.transaction(async (tx) => {
+        const before = await findOrganization(tx, ctx.actor.organizationId);
+        if (!before) throw notFound();
+        const row = await updateOrganization(tx, before.id, input);
+        await recordAudit(tx, ctx, {
+          action: 'organization.update',
+          entityType: 'organization',
+          entityId: row.id,
+          details: { fields: Object.keys(input) },
+        });
+        return presentOrganization(row);
+      });
+    },
+  };
+}

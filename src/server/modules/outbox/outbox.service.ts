@@ -1,0 +1,61 @@
+// Lists the notification outbox of the actor's organization: what was (or would be) sent, to whom.
+import { and, count, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { ListOutboxQuery, OutboxMessage } from '../../../shared/contracts/outbox';
+import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import type { Db } from '../../platform/db/database';
+import type { ActorContext } from '../../platform/http/context';
+import { outboxMessages } from '../../platform/notifications/outbox.tables';
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
+
+export function createOutboxService({ db }: { db: Db }) {
+  return {
+    async listOutbox(ctx: ActorContext, query: ListOutboxQuery) {
+      const filters: SQL[] = [eq(outboxMessages.organizationId, ctx.actor.organizationId)];
+      if (query.channel) filters.push(eq(outboxMessages.channel, query.channel));
+      if (query.status) filters.push(eq(outboxMessages.status, query.status));
+      if (query.q) filters.push(eq(outboxMessages.recipient, query.q));
+      const where = and(...filters);
+      const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+      const page = after
+        ? and(
+            where,
+            or(
+              lt(outboxMessages.createdAt, new Date(after[0])),
+              and(eq(outboxMessages.createdAt, new Date(after[0])), lt(outboxMessages.id, after[1])),
+            ),
+          )
+        : where;
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(outboxMessages)
+          .where(page)
+          .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+          .limit(query.limit),
+        db.select({ n: count() }).from(outboxMessages).where(where),
+      ]);
+      const items: OutboxMessage[] = rows.map((r) => ({
+        id: r.id,
+        channel: r.channel,
+        recipient: r.recipient,
+        subject: r.subject,
+        body: r.body,
+        status: r.status,
+        driver: r.driver,
+        attempts: r.attempts,
+        lastError: r.lastError,
+        relatedType: r.relatedType,
+        relatedId: r.relatedId,
+        createdAt: r.createdAt.toISOString(),
+        sentAt: r.sentAt?.toISOString() ?? null,
+      }));
+      const last = rows.at(-1);
+      return {
+        items,
+        total: total?.n ?? 0,
+        nextCursor: rows.length === query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+      };
+    },
+  };
+}

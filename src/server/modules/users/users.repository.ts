@@ -1,0 +1,90 @@
+import { and, arrayContains, asc, count, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { ListUsersQuery } from '../../../shared/contracts/users';
+import type { Tx } from '../../platform/db/database';
+import { escapeLike } from '../../platform/db/cursor';
+import { users } from './users.tables';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function insertUser(
+  tx: Tx,
+  values: { organizationId: string; email: string; fullName: string; passwordHash: string; roles: string[] },
+): Promise<UserRow> {
+  const [row] = await tx.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.email, email));
+  return row ?? null;
+}
+
+export async function findUser(tx: Tx, organizationId: string, id: string): Promise<UserRow | null> {
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, id)));
+  return row ?? null;
+}
+
+/** Locks the row, so concurrent changes to the same user (or to the last admin) serialise. */
+export async function findUserForUpdate(tx: Tx, organizationId: string, id: string): Promise<UserRow | null> {
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function countActiveAdmins(tx: Tx, organizationId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(
+      and(eq(users.organizationId, organizationId), eq(users.status, 'active'), arrayContains(users.roles, ['admin'])),
+    );
+  return row?.n ?? 0;
+}
+
+export async function countAllUsers(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function updateUserRow(
+  tx: Tx,
+  id: string,
+  values: Partial<Pick<UserRow, 'fullName' | 'roles' | 'status' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>>,
+): Promise<UserRow> {
+  const [row] = await tx
+    .update(users)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
+export async function listUsers(
+  tx: Tx,
+  organizationId: string,
+  query: ListUsersQuery,
+  after: [string, string] | null,
+): Promise<{ rows: UserRow[]; total: number }> {
+  const filters: SQL[] = [eq(users.organizationId, organizationId)];
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(users.fullName, like), ilike(users.email, like))!);
+  }
+  if (query.role) filters.push(arrayContains(users.roles, [query.role]));
+  if (query.status) filters.push(eq(users.status, query.status));
+  const where = and(...filters);
+  const page = after
+    ? and(where, or(gt(users.fullName, after[0]), and(eq(users.fullName, after[0]), gt(users.id, after[1]))))
+    : where;
+  const [rows, [total]] = await Promise.all([
+    tx.select().from(users).where(page).orderBy(asc(users.fullName), asc(users.id)).limit(query.limit),
+    tx.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

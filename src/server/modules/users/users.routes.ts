@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../../shared/contracts/common';
+import {
+  createUserSchema,
+  listUsersQuerySchema,
+  updateUserSchema,
+  userPageSchema,
+  userSchema,
+} from '../../../shared/contracts/users';
+import { actorContextOf } from '../../platform/http/context';
+import type { OrganizationService } from '../organizations/organizations.service';
+import type { UserService } from './users.service';
+
+export const userRoutes =
+  (users: UserService, organizations: OrganizationService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/users',
+      {
+        config: { access: 'users.list' },
+        schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: userPageSchema } },
+      },
+      (request) => users.listUsers(actorContextOf(request), request.query),
+    );
+
+    app.post(
+      '/api/v1/users',
+      {
+        config: { access: 'users.create' },
+        schema: { tags: ['users'], body: createUserSchema, response: { 201: userSchema } },
+      },
+      async (request, reply) => {
+        const ctx = actorContextOf(request);
+        const org = await organizations.getOrganization(ctx.actor.organizationId);
+        const user = await users.createUser(ctx, request.body, org.nameAr);
+        return reply.status(201).send(user);
+      },
+    );
+
+    app.get(
+      '/api/v1/users/:id',
+      {
+        config: { access: 'users.list' },
+        schema: { tags: ['users'], params: idParamsSchema, response: { 200: userSchema } },
+      },
+      (request) => users.getUser(actorContextOf(request), request.params.id),
+    );
+
+    app.patch(
+      '/api/v1/users/:id',
+      {
+        config: { access: 'users.update' },
+        schema: { tags: ['users'], params: idParamsSchema, body: updateUserSchema, response: { 200: userSchema } },
+      },
+      (request) => users.updateUser(actorContextOf(request), request.params.id, request.body),
+    );
+  };

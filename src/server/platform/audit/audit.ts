@@ -1,0 +1,35 @@
+import type { Tx } from '../db/database';
+import type { RequestContext } from '../http/context';
+import { auditEvents } from './audit.tables';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  outcome?: 'success' | 'denied' | 'failure';
+  details?: Record<string, unknown>;
+  /** Needed when there is no signed-in actor yet (setup, failed sign-in). */
+  organizationId?: string | null;
+  actorId?: string | null;
+  actorName?: string | null;
+}
+
+/**
+ * Writes one audit event. Call it with the transaction of the change it records, so that the change
+ * and its audit row commit or roll back together. Details must not carry secrets.
+ */
+export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    organizationId: entry.organizationId ?? ctx.actor?.organizationId ?? null,
+    actorId: entry.actorId ?? ctx.actor?.userId ?? null,
+    actorName: entry.actorName ?? ctx.actor?.fullName ?? null,
+    actorRoles: ctx.actor?.roles ?? [],
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    outcome: entry.outcome ?? 'success',
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    details: entry.details ?? {},
+  });
+}

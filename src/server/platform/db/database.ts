@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle or the database itself: repositories accept either. */
+export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+// Arbitrary constant: the advisory lock that serialises migrations across app processes.
+const migrationLockKey = 727_001;
+
+export function connectDatabase(connectionString: string, poolMax = 10): Database {
+  const pool = new pg.Pool({ connectionString, max: poolMax, application_name: 'wasl' });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return { pool, db, close: () => pool.end() };
+}
+
+/** Waits until PostgreSQL accepts queries (it may still be starting or recovering). */
+export async function waitForDatabase(pool: pg.Pool, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await pool.query('select 1');
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Applies the committed migrations, holding an advisory lock so concurrent starts are safe. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    try {
+      await migrate(database.db, { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function journalEntries(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+export async function migrationsApplied(pool: pg.Pool): Promise<{ applied: number; expected: number }> {
+  const expected = journalEntries();
+  try {
+    const { rows } = await pool.query<{ n: string }>('select count(*) as n from drizzle.__drizzle_migrations');
+    return { applied: Number(rows[0]?.n ?? 0), expected };
+  } catch {
+    return { applied: 0, expected };
+  }
+}

@@ -1,0 +1,47 @@
+import type { FastifyRequest } from 'fastify';
+import type { RouteAccess } from '../../../shared/permissions';
+import type { StaffRole } from '../../../shared/roles';
+import { type Language, languageOf } from './errors';
+
+/** The signed-in staff member making a request. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  fullName: string;
+  email: string;
+  roles: StaffRole[];
+  sessionId: string;
+}
+
+/** What services know of a request: who, from where, under which id. Never the Fastify request. */
+export interface RequestContext {
+  actor: Actor | null;
+  ip: string | null;
+  requestId: string | null;
+  language: Language;
+}
+
+/** A context whose actor is known (every route other than public ones). */
+export interface ActorContext extends RequestContext {
+  actor: Actor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Every route declares what it needs: a permission action, `authenticated` or `public`. */
+    access?: RouteAccess;
+  }
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  return { actor: request.actor, ip: request.ip ?? null, requestId: request.id, language: languageOf(request) };
+}
+
+export function actorContextOf(request: FastifyRequest): ActorContext {
+  const ctx = contextOf(request);
+  if (!ctx.actor) throw new Error('route declared access but no actor was authenticated');
+  return ctx as ActorContext;
+}

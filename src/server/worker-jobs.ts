@@ -1,0 +1,17 @@
+import type { OpenedDatabase } from './platform/boot';
+import type { Logger } from './platform/boot';
+import { type Jobs, startJobs } from './platform/jobs/jobs';
+import { notificationJobs, recordingDriver } from './platform/notifications/notifications';
+
+const queues = ['notifications.deliver', 'notifications.sweep'];
+
+/** Starts the job queue; with `work`, this process also consumes the jobs. */
+export async function startWorkerJobs(
+  opened: OpenedDatabase,
+  log: Logger,
+  work: boolean,
+): Promise<{ jobs: Jobs; stopJobs(): Promise<void> }> {
+  const jobs = await startJobs({ connectionString: opened.connectionString, log, worker: work, queues });
+  if (work) await jobs.work(notificationJobs(opened.database.db, recordingDriver, jobs));
+  return { jobs, stopJobs: () => jobs.stop() };
+}

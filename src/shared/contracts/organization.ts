@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { staffRoles } from '../roles';
+import { isoDateSchema, textSchema } from './common';
+
+// قنوات التواصل — the contact channels of the two seed policies; an organization enables its own.
+export const defaultChannels = [
+  { code: 'in_person', labelAr: 'المقابلة', labelEn: 'In-person meeting', enabled: true },
+  { code: 'phone', labelAr: 'الاتصالات الهاتفية', labelEn: 'Phone calls', enabled: true },
+  { code: 'social_media', labelAr: 'وسائل التواصل الاجتماعي', labelEn: 'Social media', enabled: true },
+  { code: 'letters', labelAr: 'الخطابات', labelEn: 'Letters', enabled: true },
+  { code: 'website', labelAr: 'الموقع الإلكتروني للجمعية', labelEn: 'Association website', enabled: true },
+  { code: 'assistance_requests', labelAr: 'خدمات طلب المساعدة', labelEn: 'Assistance request services', enabled: false },
+  { code: 'volunteering', labelAr: 'خدمة التطوع', labelEn: 'Volunteering service', enabled: false },
+  { code: 'office_representatives', labelAr: 'مناديب المكاتب التعريفية', labelEn: 'Outreach office representatives', enabled: false },
+] as const;
+
+export const channelSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  labelAr: textSchema(1, 80),
+  labelEn: textSchema(1, 80),
+  enabled: z.boolean(),
+});
+
+const titleSchema = z.object({ ar: textSchema(1, 80), en: textSchema(1, 80) });
+
+export const roleTitlesSchema = z.partialRecord(z.enum(staffRoles), titleSchema);
+
+export const holidaySchema = z.object({
+  date: isoDateSchema,
+  nameAr: textSchema(1, 80),
+  nameEn: textSchema(1, 80),
+});
+
+/** 0 = Sunday … 6 = Saturday (JavaScript's getUTCDay). */
+export const weekdaySchema = z.number().int().min(0).max(6);
+
+export const organizationSettingsSchema = z.object({
+  channels: z
+    .array(channelSchema)
+    .min(1)
+    .max(30)
+    .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: 'duplicate channel code' }),
+  roleTitles: roleTitlesSchema,
+  // الجهة المختصة بالقرار — a research committee or a competent department decides.
+  decisionBody: z.object({
+    kind: z.enum(['committee', 'department']),
+    nameAr: textSchema(1, 120),
+    nameEn: textSchema(1, 120),
+  }),
+  workingDays: z.array(weekdaySchema).min(1).max(7),
+  holidays: z.array(holidaySchema).max(200),
+  // The policy promises an answer "within a period of no less than two weeks".
+  defaultDecisionDays: z.number().int().min(14).max(365),
+  timeZone: z.string().min(1).max(64),
+});
+
+export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+
+export const defaultRoleTitles: z.infer<typeof roleTitlesSchema> = {
+  admin: { ar: 'مدير النظام', en: 'System administrator' },
+  manager: { ar: 'المدير التنفيذي', en: 'Executive director' },
+  relations_officer: { ar: 'موظف علاقات المستفيدين', en: 'Beneficiary relations officer' },
+  supervisor: { ar: 'المشرف', en: 'Supervisor' },
+  researcher: { ar: 'الباحث الاجتماعي', en: 'Social researcher' },
+  committee_member: { ar: 'عضو لجنة البحث', en: 'Research committee member' },
+  service_officer: { ar: 'مسؤول تقديم الخدمة', en: 'Service delivery officer' },
+  quality_officer: { ar: 'مسؤول الجودة', en: 'Quality officer' },
+  auditor: { ar: 'المراجع', en: 'Auditor' },
+};
+
+export function defaultOrganizationSettings(): OrganizationSettings {
+  return {
+    channels: defaultChannels.map((c) => ({ ...c })),
+    roleTitles: structuredClone(defaultRoleTitles),
+    decisionBody: { kind: 'department', nameAr: 'الإدارة المختصة', nameEn: 'Competent department' },
+    workingDays: [0, 1, 2, 3, 4],
+    holidays: [],
+    defaultDecisionDays: 14,
+    timeZone: 'Asia/Riyadh',
+  };
+}
+
+const logoSchema = z
+  .string()
+  .max(400_000)
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, { message: 'logo must be a PNG, JPEG or WebP image' });
+
+export const organizationSchema = z.object({
+  id: z.uuid(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  logo: z.string().nullable(),
+  settings: organizationSettingsSchema,
+  updatedAt: z.string(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const updateOrganizationSchema = z.object({
+  nameAr: textSchema(2, 200).optional(),
+  nameEn: textSchema(2, 200).optional(),
+  logo: logoSchema.nullable().optional(),
+  settings: organizationSettingsSchema.optional(),
+});
+export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { listQuerySchema, pageSchema } from './common';
+
+export const notificationChannels = ['sms', 'email', 'whatsapp'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+export const outboxStatuses = ['queued', 'sent', 'failed'] as const;
+
+export const outboxMessageSchema = z.object({
+  id: z.uuid(),
+  channel: z.enum(notificationChannels),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  status: z.enum(outboxStatuses),
+  driver: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  relatedType: z.string().nullable(),
+  relatedId: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+export const listOutboxQuerySchema = listQuerySchema.extend({
+  channel: z.enum(notificationChannels).optional(),
+  status: z.enum(outboxStatuses).optional(),
+});
+export type ListOutboxQuery = z.infer<typeof listOutboxQuerySchema>;
+
+export const outboxPageSchema = pageSchema(outboxMessageSchema);

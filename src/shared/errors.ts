@@ -1,0 +1,25 @@
+// Error codes of the API (DESIGN.md "API conventions"), listed once; messages live in i18n/errors.*.json.
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_INACTIVE',
+  'TOO_MANY_ATTEMPTS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ALREADY_SET_UP',
+  'EMAIL_TAKEN',
+  'LAST_ADMIN',
+  'CANNOT_DEACTIVATE_SELF',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: Record<string, unknown> };
+}

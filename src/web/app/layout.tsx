@@ -1,0 +1,173 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconBell,
+  IconChevronDown,
+  IconHome,
+  IconListDetails,
+  IconLogout,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Action } from '../../shared/permissions';
+import { LanguageSwitch } from '../components/language-switch';
+import { signOut } from '../features/auth/api';
+import { errorMessage } from '../lib/api';
+import { useRoleTitle } from '../lib/roles';
+import { useCan, useMe } from '../lib/session';
+
+interface NavItem {
+  to: '/' | '/users' | '/settings' | '/audit' | '/outbox';
+  label: string;
+  icon: ReactNode;
+  action?: Action;
+}
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe();
+  const can = useCan();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+
+  // A phone's drawer closes once a page is chosen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: react to navigation only
+  useEffect(() => close(), [pathname]);
+
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
+    { to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'users.list' },
+    {
+      to: '/settings',
+      label: t('nav.settings'),
+      icon: <IconSettings size={20} aria-hidden />,
+      action: 'organization.update',
+    },
+    { to: '/audit', label: t('nav.audit'), icon: <IconListDetails size={20} aria-hidden />, action: 'audit.list' },
+    { to: '/outbox', label: t('nav.outbox'), icon: <IconBell size={20} aria-hidden />, action: 'outbox.list' },
+  ];
+  const visible = items.filter((item) => !item.action || can(item.action));
+  const orgName = me ? (i18n.language === 'en' ? me.organization.nameEn : me.organization.nameAr) : '';
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.close') : t('nav.open')}
+            />
+            <Link to="/" className="brand-link" aria-label={t('nav.homeOf', { name: orgName })}>
+              <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                <Avatar src={me?.organization.logo ?? undefined} radius="sm" size={36} color="teal" alt="">
+                  {t('app.initial')}
+                </Avatar>
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text fw={700} size="sm" lh={1.2}>
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end" maw={{ base: 120, xs: 220, sm: 360 }}>
+                    {orgName}
+                  </Text>
+                </Stack>
+              </Group>
+            </Link>
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <LanguageSwitch compact />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label={t('nav.label')}>
+            {visible.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={item.icon}
+                active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+                aria-current={
+                  (item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)) ? 'page' : undefined
+                }
+              />
+            ))}
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div className="page-container">
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const roleTitle = useRoleTitle();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  if (!me) return null;
+
+  const onSignOut = async () => {
+    try {
+      await signOut();
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorMessage(error) });
+      return;
+    }
+    queryClient.clear();
+    await navigate({ to: '/sign-in' });
+  };
+
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton className="user-menu-button" aria-label={t('userMenu.open', { name: me.user.fullName })}>
+          <Group gap={6} wrap="nowrap">
+            <Avatar radius="xl" size={32} color="teal" name={me.user.fullName} alt="" />
+            <Text size="sm" visibleFrom="sm" truncate="end" maw={160}>
+              {me.user.fullName}
+            </Text>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">
+            {me.user.fullName}
+          </Text>
+          <Text size="xs">{me.user.email}</Text>
+          <Text size="xs">{me.user.roles.map(roleTitle).join(t('common.listSeparator'))}</Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void onSignOut()}>
+          {t('userMenu.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,97 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { AuditPage } from '../features/audit/routes/audit-page';
+import { SignInPage } from '../features/auth/routes/sign-in-page';
+import { HomePage } from '../features/home/routes/home-page';
+import { SettingsPage } from '../features/organization/routes/settings-page';
+import { OutboxPage } from '../features/outbox/routes/outbox-page';
+import { SetupPage } from '../features/setup/routes/setup-page';
+import { NewUserPage } from '../features/users/routes/new-user-page';
+import { UserPage } from '../features/users/routes/user-page';
+import { UsersPage } from '../features/users/routes/users-page';
+import { meQueryOptions, setupStatusQueryOptions } from '../lib/session';
+import { AppLayout } from './layout';
+import { NotFoundPage, RouteErrorPage } from './route-states';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // First run: until an organization exists, every page leads to the setup wizard.
+  beforeLoad: async ({ context, location }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQueryOptions);
+    const onSetup = location.pathname === '/setup';
+    if (status.needed && !onSetup) throw redirect({ to: '/setup' });
+    if (!status.needed && onSetup) throw redirect({ to: '/sign-in' });
+  },
+  component: Outlet,
+  errorComponent: RouteErrorPage,
+  notFoundComponent: NotFoundPage,
+});
+
+const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup', component: SetupPage });
+
+interface SignInSearch {
+  email?: string;
+  redirect?: string;
+  setup?: boolean;
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    email: typeof search.email === 'string' ? search.email : undefined,
+    redirect: typeof search.redirect === 'string' && search.redirect.startsWith('/') ? search.redirect : undefined,
+    setup: search.setup === true || search.setup === 'true' || search.setup === 1 ? true : undefined,
+  }),
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: SignInPage,
+});
+
+// Every page below needs a signed-in staff member.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) {
+      const back = location.href === '/' ? undefined : location.href;
+      throw redirect({ to: '/sign-in', search: { redirect: back } });
+    }
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/users', component: UsersPage });
+const newUserRoute = createRoute({ getParentRoute: () => appRoute, path: '/users/new', component: NewUserPage });
+const userRoute = createRoute({ getParentRoute: () => appRoute, path: '/users/$userId', component: UserPage });
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  appRoute.addChildren([homeRoute, usersRoute, newUserRoute, userRoute, settingsRoute, auditRoute, outboxRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

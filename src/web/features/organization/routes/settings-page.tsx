@@ -1,0 +1,186 @@
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  type Organization,
+  type UpdateOrganization,
+  updateOrganizationSchema,
+} from '../../../../shared/contracts/organization';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
+import { RequirePermission } from '../../../components/require-permission';
+import { DualDate } from '../../../lib/dates';
+import { applyApiFieldErrors, formResolver } from '../../../lib/forms';
+import { meQueryKey } from '../../../lib/session';
+import { organizationQuery, organizationQueryKey, updateOrganization } from '../api';
+import { CalendarFields, DecisionBodyFields } from '../components/calendar-fields';
+import { ChannelsEditor } from '../components/channels-editor';
+import { HolidaysEditor } from '../components/holidays-editor';
+import { LogoField } from '../components/logo-field';
+import { RoleTitlesEditor } from '../components/role-titles-editor';
+import { type SettingsFormValues, toFormValues } from '../components/settings-form';
+
+export function SettingsPage() {
+  return (
+    <RequirePermission action="organization.update">
+      <SettingsLoader />
+    </RequirePermission>
+  );
+}
+
+function SettingsLoader() {
+  const { t } = useTranslation();
+  const query = useQuery(organizationQuery);
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <SettingsForm key={query.data.updatedAt} organization={query.data} />
+      )}
+    </>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  const id = `section-${title.replace(/\s+/g, '-')}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id}>
+        {title}
+      </Title>
+      {description && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {description}
+        </Text>
+      )}
+      <Stack mt="md" gap="md">
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+function SettingsForm({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const savedCodes = useMemo(
+    () => new Set(organization.settings.channels.map((c) => c.code)),
+    [organization.settings.channels],
+  );
+  const form = useForm<SettingsFormValues>({
+    resolver: formResolver<SettingsFormValues>(updateOrganizationSchema),
+    defaultValues: toFormValues(organization),
+  });
+  const { errors, isDirty, submitCount, isValid } = form.formState;
+  const section = { control: form.control, register: form.register, errors };
+
+  const mutation = useMutation({
+    mutationFn: (body: UpdateOrganization) => updateOrganization(body),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(organizationQueryKey, saved);
+      // Names, logo and role titles shown everywhere come from /auth/me.
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      notifications.show({ color: 'teal', message: t('settings.saved') });
+    },
+    onError: (error) => {
+      applyApiFieldErrors(error, form.setError, (path) => path !== '');
+    },
+  });
+
+  const onSubmit = form.handleSubmit((values) => {
+    const body: UpdateOrganization = {
+      nameAr: values.nameAr,
+      nameEn: values.nameEn,
+      settings: values.settings,
+    };
+    // The logo is large; send it only when it changed.
+    if (values.logo !== organization.logo) body.logo = values.logo;
+    mutation.mutate(body);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="lg">
+        {mutation.error && <ErrorAlert error={mutation.error} />}
+        {submitCount > 0 && !isValid && (
+          <Alert color="red" role="alert">
+            {t('errors.VALIDATION_FAILED')}
+          </Alert>
+        )}
+        <Section title={t('settings.sections.identity')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={t('setup.nameAr')}
+              dir="rtl"
+              required
+              {...form.register('nameAr')}
+              error={errors.nameAr?.message}
+            />
+            <TextInput
+              label={t('setup.nameEn')}
+              dir="ltr"
+              required
+              {...form.register('nameEn')}
+              error={errors.nameEn?.message}
+            />
+          </SimpleGrid>
+          <Controller
+            control={form.control}
+            name="logo"
+            render={({ field, fieldState }) => (
+              <LogoField value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+            )}
+          />
+        </Section>
+
+        <Section title={t('settings.sections.channels')} description={t('settings.channels.description')}>
+          <ChannelsEditor {...section} savedCodes={savedCodes} />
+        </Section>
+
+        <Section title={t('settings.sections.roleTitles')} description={t('settings.roleTitles.description')}>
+          <RoleTitlesEditor register={form.register} errors={errors} />
+        </Section>
+
+        <Section title={t('settings.sections.decisionBody')} description={t('settings.decisionBody.description')}>
+          <DecisionBodyFields {...section} />
+        </Section>
+
+        <Section title={t('settings.sections.calendar')} description={t('settings.calendar.description')}>
+          <CalendarFields control={form.control} errors={errors} />
+          <Title order={3} size="h5">
+            {t('settings.holidays.title')}
+          </Title>
+          <HolidaysEditor {...section} />
+        </Section>
+
+        <Card withBorder padding="md" className="sticky-save">
+          <Group justify="space-between" gap="sm">
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">
+                {t('settings.lastUpdated')}
+              </Text>
+              <DualDate value={organization.updatedAt} withTime size="xs" />
+            </Group>
+            <Group gap="sm">
+              <Button variant="default" disabled={!isDirty} onClick={() => form.reset()}>
+                {t('common.discard')}
+              </Button>
+              <Button type="submit" loading={mutation.isPending} disabled={!isDirty}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Group>
+        </Card>
+      </Stack>
+    </form>
+  );
+}

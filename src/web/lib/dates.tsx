@@ -1,0 +1,28 @@
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDualDate } from '../../shared/dates';
+
+interface DualDateProps {
+  value: string | Date | null | undefined;
+  withTime?: boolean;
+  size?: 'xs' | 'sm' | 'md';
+}
+
+/** A date shown in Umm al-Qura Hijri first, Gregorian under it. */
+export function DualDate({ value, withTime = false, size = 'sm' }: DualDateProps) {
+  const { t, i18n } = useTranslation();
+  if (!value) return <Text size={size}>{t('common.none')}</Text>;
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return <Text size={size}>{t('common.none')}</Text>;
+  const dual = formatDualDate(date, i18n.language === 'en' ? 'en' : 'ar', { withTime });
+  return (
+    <Stack gap={0}>
+      <Text size={size} component="time" dateTime={date.toISOString()}>
+        {dual.hijri}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {dual.gregorian}
+      </Text>
+    </Stack>
+  );
+}

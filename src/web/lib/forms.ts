@@ -1,0 +1,39 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import { ApiError } from './api';
+
+/**
+ * zodResolver typed with the form's own values: the shared schemas pre-process strings (Arabic-Indic
+ * digits, trimming), which makes their zod input type `unknown`.
+ */
+export function formResolver<TValues extends FieldValues>(schema: z.ZodType): Resolver<TValues> {
+  return zodResolver(schema as never) as unknown as Resolver<TValues>;
+}
+
+/**
+ * Puts the API's per-field messages (`details.fields`, dot paths) onto the form's fields.
+ * Returns true when at least one field took a message, so the caller can skip a general alert.
+ */
+export function applyApiFieldErrors<TValues extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<TValues>,
+  fields: readonly string[] | ((path: string) => boolean),
+): boolean {
+  if (!(error instanceof ApiError)) return false;
+  let applied = false;
+  for (const [path, message] of Object.entries(error.fieldErrors)) {
+    const target = resolveField(path, fields);
+    if (!target) continue;
+    setError(target as Path<TValues>, { type: 'server', message }, { shouldFocus: !applied });
+    applied = true;
+  }
+  return applied;
+}
+
+/** `roles.0` lands on the `roles` field; an unknown path lands nowhere. */
+function resolveField(path: string, fields: readonly string[] | ((path: string) => boolean)): string | null {
+  if (typeof fields === 'function') return fields(path) ? path : null;
+  if (fields.includes(path)) return path;
+  return fields.find((field) => path.startsWith(`${field}.`)) ?? null;
+}
