@@ -14,49 +14,46 @@ export const defaultChannels = [
   { code: 'office_representatives', labelAr: 'مناديب المكاتب التعريفية', labelEn: 'Outreach office representatives', enabled: false },
 ] as const;
 
-export const channelSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-  labelAr: textSchema(1, 80),
-  labelEn: textSchema(1, 80),
-  enabled: z.boolean(),
-});
+type TextFactory = (min: number, max: number) => z.ZodType<string>;
+const plainText: TextFactory = (min, max) => z.string().min(min).max(max);
 
-const titleSchema = z.object({ ar: textSchema(1, 80), en: textSchema(1, 80) });
+/** The settings shape, built for input (trims, accepts Arabic-Indic digits) or for output (plain). */
+function settingsSchema(text: TextFactory) {
+  const channel = z.object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    labelAr: text(1, 80),
+    labelEn: text(1, 80),
+    enabled: z.boolean(),
+  });
+  const title = z.object({ ar: text(1, 80), en: text(1, 80) });
+  return z.object({
+    channels: z
+      .array(channel)
+      .min(1)
+      .max(30)
+      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: 'duplicate channel code' }),
+    roleTitles: z.partialRecord(z.enum(staffRoles), title),
+    // الجهة المختصة بالقرار — a research committee or a competent department decides.
+    decisionBody: z.object({
+      kind: z.enum(['committee', 'department']),
+      nameAr: text(1, 120),
+      nameEn: text(1, 120),
+    }),
+    /** 0 = Sunday … 6 = Saturday (JavaScript's getUTCDay). */
+    workingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+    holidays: z.array(z.object({ date: isoDateSchema, nameAr: text(1, 80), nameEn: text(1, 80) })).max(200),
+    // The policy promises an answer "within a period of no less than two weeks".
+    defaultDecisionDays: z.number().int().min(14).max(365),
+    timeZone: z.string().min(1).max(64),
+  });
+}
 
-export const roleTitlesSchema = z.partialRecord(z.enum(staffRoles), titleSchema);
-
-export const holidaySchema = z.object({
-  date: isoDateSchema,
-  nameAr: textSchema(1, 80),
-  nameEn: textSchema(1, 80),
-});
-
-/** 0 = Sunday … 6 = Saturday (JavaScript's getUTCDay). */
-export const weekdaySchema = z.number().int().min(0).max(6);
-
-export const organizationSettingsSchema = z.object({
-  channels: z
-    .array(channelSchema)
-    .min(1)
-    .max(30)
-    .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: 'duplicate channel code' }),
-  roleTitles: roleTitlesSchema,
-  // الجهة المختصة بالقرار — a research committee or a competent department decides.
-  decisionBody: z.object({
-    kind: z.enum(['committee', 'department']),
-    nameAr: textSchema(1, 120),
-    nameEn: textSchema(1, 120),
-  }),
-  workingDays: z.array(weekdaySchema).min(1).max(7),
-  holidays: z.array(holidaySchema).max(200),
-  // The policy promises an answer "within a period of no less than two weeks".
-  defaultDecisionDays: z.number().int().min(14).max(365),
-  timeZone: z.string().min(1).max(64),
-});
+export const organizationSettingsSchema = settingsSchema(textSchema);
+export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 
-export const defaultRoleTitles: z.infer<typeof roleTitlesSchema> = {
+export const defaultRoleTitles: OrganizationSettings['roleTitles'] = {
   admin: { ar: 'مدير النظام', en: 'System administrator' },
   manager: { ar: 'المدير التنفيذي', en: 'Executive director' },
   relations_officer: { ar: 'موظف علاقات المستفيدين', en: 'Beneficiary relations officer' },
@@ -90,7 +87,7 @@ export const organizationSchema = z.object({
   nameAr: z.string(),
   nameEn: z.string(),
   logo: z.string().nullable(),
-  settings: organizationSettingsSchema,
+  settings: organizationSettingsOutputSchema,
   updatedAt: z.string(),
 });
 export type Organization = z.infer<typeof organizationSchema>;

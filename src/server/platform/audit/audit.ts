@@ -12,6 +12,7 @@ export interface AuditEntry {
   organizationId?: string | null;
   actorId?: string | null;
   actorName?: string | null;
+  actorRoles?: string[];
 }
 
 /**
@@ -23,7 +24,7 @@ export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry
     organizationId: entry.organizationId ?? ctx.actor?.organizationId ?? null,
     actorId: entry.actorId ?? ctx.actor?.userId ?? null,
     actorName: entry.actorName ?? ctx.actor?.fullName ?? null,
-    actorRoles: ctx.actor?.roles ?? [],
+    actorRoles: entry.actorRoles ?? ctx.actor?.roles ?? [],
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
