@@ -57,10 +57,12 @@ export function buildServices(options: AppOptions) {
   const setup = createSetupService({ db, organizations, users });
   const audit = createAuditService({ db });
   const outbox = createOutboxService({ db });
-  return { clock, jobs, sessions, organizations, users, auth, setup, audit, outbox };
+  return { db, clock, jobs, sessions, organizations, users, auth, setup, audit, outbox };
 }
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+export type Services = ReturnType<typeof buildServices>;
+
+export async function buildApp(options: AppOptions & { services?: Services }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
@@ -82,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = buildServices(options);
+  const services = options.services ?? buildServices(options);
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   const hasWeb = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));
 

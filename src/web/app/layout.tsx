@@ -1,4 +1,15 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -49,8 +60,18 @@ export function AppLayout() {
       icon: <IconSettings size={20} aria-hidden />,
       action: 'organization.update',
     },
-    { to: '/audit', label: t('nav.audit'), icon: <IconListDetails size={20} aria-hidden />, action: 'audit.list' },
-    { to: '/outbox', label: t('nav.outbox'), icon: <IconBell size={20} aria-hidden />, action: 'outbox.list' },
+    {
+      to: '/audit',
+      label: t('nav.audit'),
+      icon: <IconListDetails size={20} aria-hidden />,
+      action: 'audit.list',
+    },
+    {
+      to: '/outbox',
+      label: t('nav.outbox'),
+      icon: <IconBell size={20} aria-hidden />,
+      action: 'outbox.list',
+    },
   ];
   const visible = items.filter((item) => !item.action || can(item.action));
   const orgName = me ? (i18n.language === 'en' ? me.organization.nameEn : me.organization.nameAr) : '';
@@ -145,7 +166,10 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton className="user-menu-button" aria-label={t('userMenu.open', { name: me.user.fullName })}>
+        <UnstyledButton
+          className="user-menu-button"
+          aria-label={t('userMenu.open', { name: me.user.fullName })}
+        >
           <Group gap={6} wrap="nowrap">
             <Avatar radius="xl" size={32} color="teal" name={me.user.fullName} alt="" />
             <Text size="sm" visibleFrom="sm" truncate="end" maw={160}>

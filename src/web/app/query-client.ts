@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { meQueryKey } from '../lib/session';
 import { ApiError } from '../lib/api';
+import { meQueryKey } from '../lib/session';
 
 /** When a session expires mid-use, any 401 signs the user out of the UI (the router then redirects). */
 export function createQueryClient(onUnauthenticated: () => void): QueryClient {
@@ -16,7 +16,8 @@ export function createQueryClient(onUnauthenticated: () => void): QueryClient {
     }),
     defaultOptions: {
       queries: {
-        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        retry: (count, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
         refetchOnWindowFocus: false,
       },
     },

@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
 import { HomePage } from '../features/home/routes/home-page';
@@ -43,7 +49,8 @@ const signInRoute = createRoute({
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     email: typeof search.email === 'string' ? search.email : undefined,
-    redirect: typeof search.redirect === 'string' && search.redirect.startsWith('/') ? search.redirect : undefined,
+    redirect:
+      typeof search.redirect === 'string' && search.redirect.startsWith('/') ? search.redirect : undefined,
     setup: search.setup === true || search.setup === 'true' || search.setup === 1 ? true : undefined,
   }),
   beforeLoad: async ({ context }) => {
@@ -69,16 +76,36 @@ const appRoute = createRoute({
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/users', component: UsersPage });
-const newUserRoute = createRoute({ getParentRoute: () => appRoute, path: '/users/new', component: NewUserPage });
-const userRoute = createRoute({ getParentRoute: () => appRoute, path: '/users/$userId', component: UserPage });
-const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
+const newUserRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users/new',
+  component: NewUserPage,
+});
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users/$userId',
+  component: UserPage,
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: SettingsPage,
+});
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
 const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
-  appRoute.addChildren([homeRoute, usersRoute, newUserRoute, userRoute, settingsRoute, auditRoute, outboxRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    usersRoute,
+    newUserRoute,
+    userRoute,
+    settingsRoute,
+    auditRoute,
+    outboxRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

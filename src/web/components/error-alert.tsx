@@ -12,7 +12,13 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={t('common.errorTitle')} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden />}
+      title={t('common.errorTitle')}
+      role="alert"
+    >
       {errorMessage(error)}
       {onRetry && (
         <Button variant="subtle" color="red" size="xs" ms="sm" onClick={onRetry}>

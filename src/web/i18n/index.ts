@@ -64,7 +64,7 @@ z.config({
     switch (issue.code) {
       case 'too_small': {
         if (issue.origin === 'string') {
-          return Number(issue.minimum) <= 1
+          return Number(issue.minimum) <= 1 || issue.input === ''
             ? t('validation.required')
             : t('validation.minLength', { count: Number(issue.minimum) });
         }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { can } from '../../../shared/permissions';
+import { can, type RouteAccess } from '../../../shared/permissions';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/database';
 import { contextOf } from '../http/context';
@@ -10,13 +10,32 @@ import { type SessionStore, sessionCookieName } from './sessions';
  * Authentication and authorisation for every route. A route under /api without an `access` rule
  * refuses to register, so a forgotten rule fails at start-up and in the route-permission test.
  */
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its access rule, for the route-permission test and the docs. */
+    routeRules: RouteRule[];
+  }
+}
+
 export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sessions: SessionStore }): void {
   app.decorateRequest('actor', null);
+  const rules: RouteRule[] = [];
+  app.decorate('routeRules', rules);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
-    if ((url.startsWith('/api/') || url === '/healthz' || url === '/readyz') && !route.config?.access) {
-      throw new Error(`route ${String(route.method)} ${url} declares no access rule`);
+    const guarded = url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
+    if (!guarded) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') rules.push({ method: String(method), url, access });
     }
   });
 

@@ -9,8 +9,8 @@ import { normalizeDigits } from '../../../../shared/digits';
 import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadMore } from '../../../components/load-more';
-import { ListSkeleton } from '../../../components/page-loader';
 import { PageHeader } from '../../../components/page-header';
+import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { useRoleTitle } from '../../../lib/roles';
@@ -176,7 +176,9 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>
-                  <Text size="sm">{t(`audit.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}</Text>
+                  <Text size="sm">
+                    {t(`audit.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
+                  </Text>
                   {event.entityId && (
                     <Text size="xs" c="dimmed" ff="monospace" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
                       {event.entityId}

@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { SectionProps } from './settings-form';
 
 /** قنوات التواصل — the contact channels the organization answers on. */
-export function ChannelsEditor({ control, register, errors, savedCodes }: SectionProps & { savedCodes: ReadonlySet<string> }) {
+export function ChannelsEditor({
+  control,
+  register,
+  errors,
+  savedCodes,
+}: SectionProps & { savedCodes: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control, name: 'settings.channels' });
   const listError = errors.settings?.channels?.root?.message ?? errors.settings?.channels?.message;
@@ -17,7 +22,13 @@ export function ChannelsEditor({ control, register, errors, savedCodes }: Sectio
         // Codes of saved channels are referenced by records, so only new rows may set theirs.
         const isNew = !savedCodes.has(field.code);
         return (
-          <Card key={field.id} withBorder padding="sm" component="fieldset" aria-label={field.labelAr || field.code}>
+          <Card
+            key={field.id}
+            withBorder
+            padding="sm"
+            component="fieldset"
+            aria-label={field.labelAr || field.code}
+          >
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <TextInput
                 label={t('settings.channels.code')}

@@ -41,7 +41,11 @@ export function LogoField({ value, onChange, error }: LogoFieldProps) {
   };
 
   return (
-    <Input.Wrapper label={t('settings.logo.label')} description={t('settings.logo.hint')} error={localError ?? error}>
+    <Input.Wrapper
+      label={t('settings.logo.label')}
+      description={t('settings.logo.hint')}
+      error={localError ?? error}
+    >
       <Group mt="xs" gap="md" align="center">
         <Paper withBorder w={96} h={96} radius="md" p={4} style={{ display: 'grid', placeItems: 'center' }}>
           {value ? (

@@ -1,5 +1,9 @@
 import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
-import { defaultRoleTitles, type Organization, type OrganizationSettings } from '../../../../shared/contracts/organization';
+import {
+  defaultRoleTitles,
+  type Organization,
+  type OrganizationSettings,
+} from '../../../../shared/contracts/organization';
 import { staffRoles } from '../../../../shared/roles';
 
 export interface SettingsFormValues {
@@ -19,7 +23,10 @@ export interface SectionProps {
 export function toFormValues(org: Organization): SettingsFormValues {
   const roleTitles: OrganizationSettings['roleTitles'] = {};
   for (const role of staffRoles) {
-    roleTitles[role] = { ...(defaultRoleTitles[role] ?? { ar: role, en: role }), ...org.settings.roleTitles[role] };
+    roleTitles[role] = {
+      ...(defaultRoleTitles[role] ?? { ar: role, en: role }),
+      ...org.settings.roleTitles[role],
+    };
   }
   return {
     nameAr: org.nameAr,

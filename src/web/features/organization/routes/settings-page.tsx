@@ -50,7 +50,15 @@ function SettingsLoader() {
   );
 }
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   const id = `section-${title.replace(/\s+/g, '-')}`;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={id}>
@@ -150,7 +158,10 @@ function SettingsForm({ organization }: { organization: Organization }) {
           <RoleTitlesEditor register={form.register} errors={errors} />
         </Section>
 
-        <Section title={t('settings.sections.decisionBody')} description={t('settings.decisionBody.description')}>
+        <Section
+          title={t('settings.sections.decisionBody')}
+          description={t('settings.decisionBody.description')}
+        >
           <DecisionBodyFields {...section} />
         </Section>
 

@@ -142,7 +142,12 @@ function EditUserForm({ user }: { user: User }) {
       <form onSubmit={form.handleSubmit((values) => mutation.mutate(values as UpdateUser))} noValidate>
         <Stack gap="md">
           {mutation.error && <ErrorAlert error={mutation.error} />}
-          <TextInput label={t('fields.fullName')} required {...form.register('fullName')} error={errors.fullName?.message} />
+          <TextInput
+            label={t('fields.fullName')}
+            required
+            {...form.register('fullName')}
+            error={errors.fullName?.message}
+          />
           <Controller
             control={form.control}
             name="roles"
@@ -210,7 +215,9 @@ function StatusCard({ user }: { user: User }) {
         <Button
           color={deactivate ? 'red' : 'teal'}
           variant={deactivate ? 'outline' : 'filled'}
-          leftSection={deactivate ? <IconUserOff size={18} aria-hidden /> : <IconUserCheck size={18} aria-hidden />}
+          leftSection={
+            deactivate ? <IconUserOff size={18} aria-hidden /> : <IconUserCheck size={18} aria-hidden />
+          }
           onClick={confirm}
           loading={mutation.isPending}
           disabled={isSelf && deactivate}

@@ -12,8 +12,8 @@ import { type StaffRole, staffRoles } from '../../../../shared/roles';
 import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadMore } from '../../../components/load-more';
-import { ListSkeleton } from '../../../components/page-loader';
 import { PageHeader } from '../../../components/page-header';
+import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { useRoleTitle } from '../../../lib/roles';
@@ -136,7 +136,7 @@ function UserTable({ users }: { users: User[] }) {
           {users.map((user) => (
             <Table.Tr key={user.id}>
               <Table.Td>
-                <Anchor component={Link} to="/users/$userId" params={{ userId: user.id }} fw={600}>
+                <Anchor component={Link} to={`/users/${user.id}`} fw={600}>
                   {user.fullName}
                 </Anchor>
               </Table.Td>
@@ -169,7 +169,7 @@ function UserCards({ users }: { users: User[] }) {
       {users.map((user) => (
         <Card key={user.id} withBorder padding="sm" component="li">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Anchor component={Link} to="/users/$userId" params={{ userId: user.id }} fw={600}>
+            <Anchor component={Link} to={`/users/${user.id}`} fw={600}>
               {user.fullName}
             </Anchor>
             <StatusBadge status={user.status} />
@@ -182,7 +182,11 @@ function UserCards({ users }: { users: User[] }) {
             <Text size="xs" c="dimmed">
               {t('users.lastLogin')}
             </Text>
-            {user.lastLoginAt ? <DualDate value={user.lastLoginAt} withTime size="xs" /> : <Text size="xs">{t('users.neverSignedIn')}</Text>}
+            {user.lastLoginAt ? (
+              <DualDate value={user.lastLoginAt} withTime size="xs" />
+            ) : (
+              <Text size="xs">{t('users.neverSignedIn')}</Text>
+            )}
           </Stack>
         </Card>
       ))}

@@ -1,0 +1,31 @@
+// `npm run demo`: adds the two seed associations with staff of every role, then prints how to sign in.
+import { buildServices } from '../app';
+import { findUserByEmail } from '../modules/users/users.repository';
+import { createLogger, openDatabase } from '../platform/boot';
+import { loadConfig } from '../platform/config';
+import { demoOrganizations, seedOrganization } from './demo-data';
+
+export const demoPassword = 'Wasl-demo-2026';
+
+const config = loadConfig();
+const log = createLogger({ LOG_LEVEL: 'warn' });
+const opened = await openDatabase(config, log);
+try {
+  const services = buildServices({ database: opened.database });
+  const lines: string[] = [];
+  for (const spec of demoOrganizations) {
+    const exists = await findUserByEmail(opened.database.db, spec.staff[0]!.email);
+    if (!exists) await seedOrganization(services, spec, demoPassword);
+    lines.push(`\n${spec.nameAr} — ${spec.nameEn}${exists ? ' (already there)' : ''}`);
+    for (const s of spec.staff) lines.push(`  ${s.email.padEnd(34)} ${s.roles.join(', ')}`);
+  }
+  console.log(
+    [
+      'Demo data is ready. Start the app with `npm start` and open http://localhost:3000',
+      `Every demo account's password: ${demoPassword}`,
+      ...lines,
+    ].join('\n'),
+  );
+} finally {
+  await opened.close();
+}

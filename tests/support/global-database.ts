@@ -1,0 +1,56 @@
+/**
+ * Once per test run: a PostgreSQL to test against (DATABASE_URL's server, or an embedded one in a
+ * temporary folder) and a migrated template database that every test file clones.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { connectDatabase, migrateDatabase } from '../../src/server/platform/db/database';
+import { type EmbeddedPostgres, findFreePort, startEmbeddedPostgres } from '../../src/server/platform/db/embedded-postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+  }
+}
+
+const quietLog = { info() {}, warn() {} };
+
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedPostgres | null = null;
+  let dataDir: string | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-test-'));
+    fs.chmodSync(dataDir, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), log: quietLog });
+    adminUrl = embedded.connectionString;
+  }
+  const template = `wasl_template_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${template}`);
+  const database = connectDatabase(withDatabase(adminUrl, template), 2);
+  await migrateDatabase(database);
+  await database.close();
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplate', template);
+
+  return async () => {
+    await admin.query(`drop database if exists ${template} with (force)`);
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
