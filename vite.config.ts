@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
-const apiTarget = 'http://127.0.0.1:3000';
+// WASL_API_URL lets a second local server (another port, another data dir) back the dev server.
+const apiTarget = process.env.WASL_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: `${repoRoot}src/web`,
@@ -12,6 +13,23 @@ export default defineConfig({
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        manualChunks: {
+          react: ['react', 'react-dom'],
+          mantine: ['@mantine/core', '@mantine/hooks', '@mantine/modals', '@mantine/notifications'],
+          data: [
+            '@tanstack/react-query',
+            '@tanstack/react-router',
+            'react-hook-form',
+            'zod',
+            'i18next',
+            'react-i18next',
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

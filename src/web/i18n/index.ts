@@ -39,6 +39,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  showSupportNotice: false,
 });
 
 /** Keeps <html lang dir>, the page title and localStorage in step with the language. */

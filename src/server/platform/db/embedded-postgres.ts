@@ -106,12 +106,18 @@ function reachable(target: string, who: RunAs): boolean {
   return true;
 }
 
-function isAlive(pid: number): boolean {
+/** Is the process running? A zombie (exited, not yet reaped by its parent) counts as gone. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return os.platform() !== 'linux'; // no /proc: trust kill(0)
   }
 }
 

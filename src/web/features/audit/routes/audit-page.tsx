@@ -137,7 +137,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   const roleTitle = useRoleTitle();
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped verticalSpacing="sm" aria-label={t('audit.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -169,9 +169,9 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Stack gap={2}>
+                <Stack gap={2} align="flex-start">
                   <Text size="sm">{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</Text>
-                  <Code dir="ltr">{event.action}</Code>
+                  <Code>{event.action}</Code>
                 </Stack>
               </Table.Td>
               <Table.Td>
@@ -180,24 +180,29 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                     {t(`audit.entityTypes.${event.entityType}`, { defaultValue: event.entityType })}
                   </Text>
                   {event.entityId && (
-                    <Text size="xs" c="dimmed" ff="monospace" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
+                    <Code title={event.entityId} className="short-id">
                       {event.entityId}
-                    </Text>
+                    </Code>
                   )}
                 </Stack>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <OutcomeBadge outcome={event.outcome} />
               </Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace" dir="ltr">
-                  {event.ip ?? t('common.none')}
+                <Text size="xs" ff="monospace">
+                  <bdi dir="ltr">{event.ip ?? t('common.none')}</bdi>
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
-                  {event.requestId ?? t('common.none')}
-                </Text>
+                {event.requestId ? (
+                  // Long ids are shortened on screen; the full id stays in the title and for copying.
+                  <Code title={event.requestId} className="short-id">
+                    {event.requestId}
+                  </Code>
+                ) : (
+                  t('common.none')
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

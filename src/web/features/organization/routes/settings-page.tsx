@@ -118,6 +118,12 @@ function SettingsForm({ organization }: { organization: Organization }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="lg">
+        <Group gap={6}>
+          <Text size="xs" c="dimmed">
+            {t('settings.lastUpdated')}
+          </Text>
+          <DualDate value={organization.updatedAt} withTime size="xs" />
+        </Group>
         {mutation.error && <ErrorAlert error={mutation.error} />}
         {submitCount > 0 && !isValid && (
           <Alert color="red" role="alert">
@@ -173,22 +179,14 @@ function SettingsForm({ organization }: { organization: Organization }) {
           <HolidaysEditor {...section} />
         </Section>
 
-        <Card withBorder padding="md" className="sticky-save">
-          <Group justify="space-between" gap="sm">
-            <Group gap={6}>
-              <Text size="xs" c="dimmed">
-                {t('settings.lastUpdated')}
-              </Text>
-              <DualDate value={organization.updatedAt} withTime size="xs" />
-            </Group>
-            <Group gap="sm">
-              <Button variant="default" disabled={!isDirty} onClick={() => form.reset()}>
-                {t('common.discard')}
-              </Button>
-              <Button type="submit" loading={mutation.isPending} disabled={!isDirty}>
-                {t('common.save')}
-              </Button>
-            </Group>
+        <Card withBorder padding="xs" className="sticky-save">
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" disabled={!isDirty} onClick={() => form.reset()}>
+              {t('common.discard')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} disabled={!isDirty}>
+              {t('common.save')}
+            </Button>
           </Group>
         </Card>
       </Stack>

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll } from 'vitest';
+import { findFreePort } from '../../src/server/platform/db/embedded-postgres';
+import { spawnServer, stopServer } from '../support/server-process';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/**
+ * A fresh Wasl server for one journey: its own embedded PostgreSQL in a temporary DATA_DIR, or a
+ * fresh database on DATABASE_URL's server when that is set. Stopped after the file's tests.
+ */
+export async function startServer(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
+  fs.chmodSync(dataDir, 0o755);
+  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_URL) {
+    const name = `wasl_e2e_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    env.DATABASE_URL = '';
+    env.EMBEDDED_PG_PORT = String(await findFreePort());
+  }
+  const server = await spawnServer(env);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stopServer(server);
+    await dropDatabase();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  afterAll(stop);
+  return { baseUrl: server.baseUrl, stop };
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  afterAll(() => browser.close());
+  return browser;
+}
