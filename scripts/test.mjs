@@ -11,7 +11,9 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestArgs = process.argv.slice(2);
 
 if (!fs.existsSync('/usr/bin/chromium')) {
-  console.error('Chromium is missing for the browser tests: install it with `sudo apt-get install -y chromium`, then run `npm test` again.');
+  console.error(
+    'Chromium is missing for the browser tests: install it with `sudo apt-get install -y chromium`, then run `npm test` again.',
+  );
   process.exit(1);
 }
 
@@ -31,7 +33,11 @@ function step(name, command, args) {
 if (vitestArgs.length === 0) {
   step('lint and format (biome)', bin('biome'), ['ci', '.']);
   step('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
-  step('dependency direction (dependency-cruiser)', bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
+  step('dependency direction (dependency-cruiser)', bin('depcruise'), [
+    'src',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ]);
 }
 
 fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
@@ -48,7 +54,9 @@ if (fs.existsSync(report)) {
   passed += json.numPassedTests;
   failed += json.numFailedTests;
   // A test file that fails before its tests run (import error, failed setup) counts as one failure.
-  const brokenFiles = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const brokenFiles = json.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   failed += brokenFiles;
   if (json.numTotalTests === 0) failed += 1;
 } else {

@@ -68,7 +68,11 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
       level: options.logLevel ?? 'info',
       // No personal data in logs: no query strings (they carry names and ids), no cookies.
       serializers: {
-        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0], id: req.id }),
+        req: (req) => ({
+          method: req.method,
+          route: req.routeOptions?.url ?? req.url.split('?')[0],
+          id: req.id,
+        }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
       redact: ['req.headers.cookie', 'req.headers.authorization'],
@@ -88,7 +92,10 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   const hasWeb = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));
 
-  registerErrorHandling(app, hasWeb ? { spaFallback: (reply) => reply.type('text/html').sendFile('index.html') } : {});
+  registerErrorHandling(
+    app,
+    hasWeb ? { spaFallback: (reply) => reply.type('text/html').sendFile('index.html') } : {},
+  );
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -121,7 +128,9 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(auditRoutes(services.audit));
   await app.register(outboxRoutes(services.outbox));
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });

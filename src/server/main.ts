@@ -25,7 +25,10 @@ try {
     await opened.close();
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
-  log.info({ address, startupMs: Date.now() - started, worker: config.WORKER }, `Wasl is ready at ${address}`);
+  log.info(
+    { address, startupMs: Date.now() - started, worker: config.WORKER },
+    `Wasl is ready at ${address}`,
+  );
 } catch (err) {
   log.fatal({ err }, 'Wasl could not start');
   process.exit(1);

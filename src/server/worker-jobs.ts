@@ -1,5 +1,4 @@
-import type { OpenedDatabase } from './platform/boot';
-import type { Logger } from './platform/boot';
+import type { Logger, OpenedDatabase } from './platform/boot';
 import { type Jobs, startJobs } from './platform/jobs/jobs';
 import { notificationJobs, recordingDriver } from './platform/notifications/notifications';
 

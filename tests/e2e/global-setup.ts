@@ -8,8 +8,12 @@ export default function setup() {
   if (!fs.existsSync('/usr/bin/chromium')) {
     throw new Error('Chromium is missing: install it with `sudo apt-get install -y chromium`');
   }
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -9,7 +9,11 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connectDatabase, migrateDatabase } from '../../src/server/platform/db/database';
-import { type EmbeddedPostgres, findFreePort, startEmbeddedPostgres } from '../../src/server/platform/db/embedded-postgres';
+import {
+  type EmbeddedPostgres,
+  findFreePort,
+  startEmbeddedPostgres,
+} from '../../src/server/platform/db/embedded-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {

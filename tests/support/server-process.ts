@@ -47,7 +47,10 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 90_00
   throw new Error(`server did not become ready:\n${output.slice(-4000)}`);
 }
 
-export async function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+export async function stopServer(
+  server: ServerProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
   return server.exited;
 }

@@ -3,7 +3,11 @@
  * channels, role titles and decision body, and a few staff of each role. Used by `npm run demo`
  * and by the tests' factories, so both exercise the same code.
  */
-import { defaultChannels, defaultOrganizationSettings, type OrganizationSettings } from '../../shared/contracts/organization';
+import {
+  defaultChannels,
+  defaultOrganizationSettings,
+  type OrganizationSettings,
+} from '../../shared/contracts/organization';
 import type { StaffRole } from '../../shared/roles';
 import type { Services } from '../app';
 import type { RequestContext } from '../platform/http/context';
@@ -64,9 +68,17 @@ export const hrSociety: OrganizationSpec = {
     { fullName: 'عبدالله إبراهيم السلمي', email: 'admin@hrsociety.demo', roles: ['admin'] },
     { fullName: 'لطيفة حمد الراشد', email: 'manager@hrsociety.demo', roles: ['manager'] },
     { fullName: 'أحمد يوسف البقمي', email: 'relations@hrsociety.demo', roles: ['relations_officer'] },
-    { fullName: 'مها عبدالعزيز الفيفي', email: 'research-officer@hrsociety.demo', roles: ['supervisor', 'researcher'] },
+    {
+      fullName: 'مها عبدالعزيز الفيفي',
+      email: 'research-officer@hrsociety.demo',
+      roles: ['supervisor', 'researcher'],
+    },
     { fullName: 'تركي سليمان العنزي', email: 'researcher@hrsociety.demo', roles: ['researcher'] },
-    { fullName: 'د. سلمان راشد القرني', email: 'committee-chair@hrsociety.demo', roles: ['committee_member'] },
+    {
+      fullName: 'د. سلمان راشد القرني',
+      email: 'committee-chair@hrsociety.demo',
+      roles: ['committee_member'],
+    },
     { fullName: 'أمل ماجد الجهني', email: 'committee@hrsociety.demo', roles: ['committee_member'] },
     { fullName: 'بندر عادل الشمري', email: 'service@hrsociety.demo', roles: ['service_officer'] },
     { fullName: 'جواهر فهد المطيري', email: 'quality@hrsociety.demo', roles: ['quality_officer'] },

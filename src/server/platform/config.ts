@@ -15,7 +15,12 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   WORKER: z.enum(['inline', 'off']).default('inline'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 });

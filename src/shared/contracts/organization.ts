@@ -9,9 +9,19 @@ export const defaultChannels = [
   { code: 'social_media', labelAr: 'وسائل التواصل الاجتماعي', labelEn: 'Social media', enabled: true },
   { code: 'letters', labelAr: 'الخطابات', labelEn: 'Letters', enabled: true },
   { code: 'website', labelAr: 'الموقع الإلكتروني للجمعية', labelEn: 'Association website', enabled: true },
-  { code: 'assistance_requests', labelAr: 'خدمات طلب المساعدة', labelEn: 'Assistance request services', enabled: false },
+  {
+    code: 'assistance_requests',
+    labelAr: 'خدمات طلب المساعدة',
+    labelEn: 'Assistance request services',
+    enabled: false,
+  },
   { code: 'volunteering', labelAr: 'خدمة التطوع', labelEn: 'Volunteering service', enabled: false },
-  { code: 'office_representatives', labelAr: 'مناديب المكاتب التعريفية', labelEn: 'Outreach office representatives', enabled: false },
+  {
+    code: 'office_representatives',
+    labelAr: 'مناديب المكاتب التعريفية',
+    labelEn: 'Outreach office representatives',
+    enabled: false,
+  },
 ] as const;
 
 type TextFactory = (min: number, max: number) => z.ZodType<string>;
@@ -31,7 +41,9 @@ function settingsSchema(text: TextFactory) {
       .array(channel)
       .min(1)
       .max(30)
-      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, { message: 'duplicate channel code' }),
+      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, {
+        message: 'duplicate channel code',
+      }),
     roleTitles: z.partialRecord(z.enum(staffRoles), title),
     // الجهة المختصة بالقرار — a research committee or a competent department decides.
     decisionBody: z.object({
@@ -80,7 +92,9 @@ export function defaultOrganizationSettings(): OrganizationSettings {
 const logoSchema = z
   .string()
   .max(400_000)
-  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, { message: 'logo must be a PNG, JPEG or WebP image' });
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, {
+    message: 'logo must be a PNG, JPEG or WebP image',
+  });
 
 export const organizationSchema = z.object({
   id: z.uuid(),

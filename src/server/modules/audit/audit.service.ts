@@ -21,7 +21,13 @@ export function createAuditService({ db }: { db: Db }) {
       if (query.to) filters.push(lte(auditEvents.occurredAt, new Date(query.to)));
       if (query.q) {
         const like = `%${escapeLike(query.q)}%`;
-        filters.push(or(ilike(auditEvents.action, like), ilike(auditEvents.actorName, like), ilike(auditEvents.entityId, like))!);
+        filters.push(
+          or(
+            ilike(auditEvents.action, like),
+            ilike(auditEvents.actorName, like),
+            ilike(auditEvents.entityId, like),
+          )!,
+        );
       }
       const where = and(...filters);
       const after = decodeCursor(query.cursor, 1) as [number] | null;
@@ -49,7 +55,11 @@ export function createAuditService({ db }: { db: Db }) {
         details: r.details,
       }));
       const last = rows.at(-1);
-      return { items, total: total?.n ?? 0, nextCursor: rows.length === query.limit && last ? encodeCursor([last.id]) : null };
+      return {
+        items,
+        total: total?.n ?? 0,
+        nextCursor: rows.length === query.limit && last ? encodeCursor([last.id]) : null,
+      };
     },
   };
 }

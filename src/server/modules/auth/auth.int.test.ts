@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createOrganization, createTestApp, sessionCookie, signIn, testPassword } from '../../../../tests/support/test-app';
+import {
+  createOrganization,
+  createTestApp,
+  sessionCookie,
+  signIn,
+  testPassword,
+} from '../../../../tests/support/test-app';
 import type { Clock } from '../../platform/clock';
 
 let now = new Date('2026-11-22T08:00:00Z');
@@ -29,7 +35,10 @@ describe('signing in and out', () => {
   it('refuses a wrong password with a localized message and no cookie', async () => {
     const res = await login(emails.officer!, 'not-the-password');
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: expect.stringContaining('كلمة المرور') });
+    expect(res.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: expect.stringContaining('كلمة المرور'),
+    });
     expect(res.cookies.find((c) => c.name === 'wasl_session')).toBeUndefined();
   });
 
@@ -42,8 +51,11 @@ describe('signing in and out', () => {
   });
 
   it('locks an account after five wrong passwords, even for the right one, until the lock expires', async () => {
-    const { emails: e } = await createOrganization(services, [{ fullName: 'هدف', email: 'target', roles: ['auditor'] }]);
-    for (let i = 0; i < 5; i++) expect((await login(e.target!, `wrong-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
+    const { emails: e } = await createOrganization(services, [
+      { fullName: 'هدف', email: 'target', roles: ['auditor'] },
+    ]);
+    for (let i = 0; i < 5; i++)
+      expect((await login(e.target!, `wrong-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
     const locked = await login(e.target!, testPassword, '10.1.1.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');

@@ -6,7 +6,10 @@ import { actorContextOf, contextOf } from '../../platform/http/context';
 import type { AuthService } from './auth.service';
 
 export const authRoutes =
-  (auth: AuthService, options: { secureCookies: boolean; sessionTtlSeconds: number }): FastifyPluginAsyncZod =>
+  (
+    auth: AuthService,
+    options: { secureCookies: boolean; sessionTtlSeconds: number },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const cookieOptions = {
       path: '/',
@@ -22,7 +25,11 @@ export const authRoutes =
         schema: { tags: ['auth'], body: loginSchema, response: { 200: meSchema } },
       },
       async (request, reply) => {
-        const { token, me } = await auth.login(contextOf(request), request.body, request.headers['user-agent'] ?? null);
+        const { token, me } = await auth.login(
+          contextOf(request),
+          request.body,
+          request.headers['user-agent'] ?? null,
+        );
         reply.setCookie(sessionCookieName, token, { ...cookieOptions, maxAge: options.sessionTtlSeconds });
         return me;
       },

@@ -24,7 +24,9 @@ export function createAuthService(deps: {
   const { db, users, organizations, sessions, clock } = deps;
   const throttleKey = (ctx: RequestContext) => `ip:${ctx.ip ?? 'unknown'}`;
 
-  async function me(actor: Pick<Actor, 'userId' | 'organizationId' | 'fullName' | 'email' | 'roles'>): Promise<Me> {
+  async function me(
+    actor: Pick<Actor, 'userId' | 'organizationId' | 'fullName' | 'email' | 'roles'>,
+  ): Promise<Me> {
     return {
       user: { id: actor.userId, fullName: actor.fullName, email: actor.email, roles: actor.roles },
       organization: await organizations.getOrganization(actor.organizationId),
@@ -35,14 +37,19 @@ export function createAuthService(deps: {
   return {
     me,
 
-    async login(ctx: RequestContext, input: Login, userAgent: string | null): Promise<{ token: string; me: Me }> {
+    async login(
+      ctx: RequestContext,
+      input: Login,
+      userAgent: string | null,
+    ): Promise<{ token: string; me: Me }> {
       await assertNotThrottled(db, throttleKey(ctx), clock);
       const row = await users.findForSignIn(input.email);
 
       const fail = async (reason: string, error: AppError, locked = false) => {
         await db.transaction(async (tx) => {
           await recordFailedAttempt(tx, throttleKey(ctx), clock);
-          const lockedNow = row && reason === 'wrong_password' ? await users.recordFailedSignIn(tx, row) : false;
+          const lockedNow =
+            row && reason === 'wrong_password' ? await users.recordFailedSignIn(tx, row) : false;
           await recordAudit(tx, ctx, {
             organizationId: row?.organizationId ?? null,
             actorId: row?.id ?? null,

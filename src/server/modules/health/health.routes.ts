@@ -15,14 +15,20 @@ export const healthRoutes =
     // The process is alive and serving HTTP; says nothing of its dependencies.
     app.get(
       '/healthz',
-      { config: { access: 'public' }, schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      },
       async () => ({ status: 'ok' as const }),
     );
 
     // Ready to take traffic: the database answers and every committed migration is applied.
     app.get(
       '/readyz',
-      { config: { access: 'public' }, schema: { tags: ['operations'], response: { 200: readySchema, 503: readySchema } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['operations'], response: { 200: readySchema, 503: readySchema } },
+      },
       async (_request, reply) => {
         let database = false;
         try {
@@ -33,7 +39,9 @@ export const healthRoutes =
         }
         const migrations = database ? await migrationsApplied(pool) : { applied: 0, expected: 0 };
         const ready = database && migrations.applied >= migrations.expected && migrations.expected > 0;
-        return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', database, migrations });
+        return reply
+          .status(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'not_ready', database, migrations });
       },
     );
   };

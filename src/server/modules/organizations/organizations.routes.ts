@@ -20,7 +20,11 @@ export const organizationRoutes =
       {
         config: { access: 'organization.update' },
         bodyLimit: 1_000_000,
-        schema: { tags: ['organizations'], body: updateOrganizationSchema, response: { 200: organizationSchema } },
+        schema: {
+          tags: ['organizations'],
+          body: updateOrganizationSchema,
+          response: { 200: organizationSchema },
+        },
       },
       (request) => organizations.updateCurrentOrganization(actorContextOf(request), request.body),
     );

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
 
 const { app, services } = await createTestApp();
-const a = await createOrganization(services, [{ fullName: 'مدير أ', email: 'admin', roles: ['admin', 'auditor'] }], 'جمعية أ');
+const a = await createOrganization(
+  services,
+  [{ fullName: 'مدير أ', email: 'admin', roles: ['admin', 'auditor'] }],
+  'جمعية أ',
+);
 const b = await createOrganization(
   services,
   [
@@ -38,7 +42,7 @@ describe('tenant isolation', () => {
     expect(still).toMatchObject({ status: 'active', roles: ['relations_officer'] });
   });
 
-  it("shows each organization only its own settings, audit events and outbox", async () => {
+  it('shows each organization only its own settings, audit events and outbox', async () => {
     expect((await get('/api/v1/organizations/current', cookieA)).json().id).toBe(a.organization.id);
     expect((await get('/api/v1/organizations/current', cookieB)).json().id).toBe(b.organization.id);
     await app.inject({

@@ -10,7 +10,11 @@ export const outboxRoutes =
       '/api/v1/outbox',
       {
         config: { access: 'outbox.list' },
-        schema: { tags: ['notifications'], querystring: listOutboxQuerySchema, response: { 200: outboxPageSchema } },
+        schema: {
+          tags: ['notifications'],
+          querystring: listOutboxQuerySchema,
+          response: { 200: outboxPageSchema },
+        },
       },
       (request) => outbox.listOutbox(actorContextOf(request), request.query),
     );

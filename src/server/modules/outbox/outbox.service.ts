@@ -54,7 +54,8 @@ export function createOutboxService({ db }: { db: Db }) {
       return {
         items,
         total: total?.n ?? 0,
-        nextCursor: rows.length === query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+        nextCursor:
+          rows.length === query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
       };
     },
   };

@@ -9,7 +9,10 @@ const body = (email: string) => ({
 
 describe('first-run setup', () => {
   it('explains invalid fields in Arabic by default and in English on request', async () => {
-    const bad = { organization: { nameAr: 'ج', nameEn: 'Al-Birr' }, admin: { fullName: 'م', email: 'no', password: 'x' } };
+    const bad = {
+      organization: { nameAr: 'ج', nameEn: 'Al-Birr' },
+      admin: { fullName: 'م', email: 'no', password: 'x' },
+    };
     const ar = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: bad });
     expect(ar.statusCode).toBe(400);
     expect(ar.json().error.code).toBe('VALIDATION_FAILED');
@@ -17,7 +20,12 @@ describe('first-run setup', () => {
     expect(Object.keys(ar.json().error.details.fields)).toEqual(
       expect.arrayContaining(['organization.nameAr', 'admin.email', 'admin.password']),
     );
-    const en = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: bad, headers: { 'accept-language': 'en' } });
+    const en = await app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: bad,
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toMatch(/not valid/);
     expect((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: true });
   });

@@ -7,7 +7,12 @@ import type { SetupService } from './setup.service';
 
 const setupResultSchema = z.object({
   organization: z.object({ id: z.uuid(), nameAr: z.string(), nameEn: z.string() }),
-  user: z.object({ id: z.uuid(), fullName: z.string(), email: z.string(), roles: z.array(z.enum(staffRoles)) }),
+  user: z.object({
+    id: z.uuid(),
+    fullName: z.string(),
+    email: z.string(),
+    roles: z.array(z.enum(staffRoles)),
+  }),
 });
 
 export const setupRoutes =
@@ -25,6 +30,7 @@ export const setupRoutes =
         config: { access: 'public' },
         schema: { tags: ['setup'], body: setupSchema, response: { 201: setupResultSchema } },
       },
-      async (request, reply) => reply.status(201).send(await setup.runSetup(contextOf(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await setup.runSetup(contextOf(request), request.body)),
     );
   };

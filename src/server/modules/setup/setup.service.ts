@@ -24,7 +24,10 @@ export function createSetupService(deps: { db: Db; organizations: OrganizationSe
         await tx.execute(sql`select pg_advisory_xact_lock(${setupLockKey})`);
         if ((await users.countAllUsers(tx)) > 0) throw new AppError(409, 'ALREADY_SET_UP');
         const organization = await organizations.createOrganization(tx, ctx, input.organization);
-        const user = await users.createAccount(tx, ctx, organization.id, { ...input.admin, roles: ['admin'] });
+        const user = await users.createAccount(tx, ctx, organization.id, {
+          ...input.admin,
+          roles: ['admin'],
+        });
         return {
           organization: { id: organization.id, nameAr: organization.nameAr, nameEn: organization.nameEn },
           user: { id: user.id, fullName: user.fullName, email: user.email, roles: user.roles },

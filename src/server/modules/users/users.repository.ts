@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { ListUsersQuery } from '../../../shared/contracts/users';
-import type { Tx } from '../../platform/db/database';
 import { escapeLike } from '../../platform/db/cursor';
+import type { Tx } from '../../platform/db/database';
 import { users } from './users.tables';
 
 export type UserRow = typeof users.$inferSelect;
@@ -42,7 +42,11 @@ export async function countActiveAdmins(tx: Tx, organizationId: string): Promise
     .select({ n: count() })
     .from(users)
     .where(
-      and(eq(users.organizationId, organizationId), eq(users.status, 'active'), arrayContains(users.roles, ['admin'])),
+      and(
+        eq(users.organizationId, organizationId),
+        eq(users.status, 'active'),
+        arrayContains(users.roles, ['admin']),
+      ),
     );
   return row?.n ?? 0;
 }
@@ -55,7 +59,9 @@ export async function countAllUsers(tx: Tx): Promise<number> {
 export async function updateUserRow(
   tx: Tx,
   id: string,
-  values: Partial<Pick<UserRow, 'fullName' | 'roles' | 'status' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>>,
+  values: Partial<
+    Pick<UserRow, 'fullName' | 'roles' | 'status' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>
+  >,
 ): Promise<UserRow> {
   const [row] = await tx
     .update(users)

@@ -50,7 +50,12 @@ export const userRoutes =
       '/api/v1/users/:id',
       {
         config: { access: 'users.update' },
-        schema: { tags: ['users'], params: idParamsSchema, body: updateUserSchema, response: { 200: userSchema } },
+        schema: {
+          tags: ['users'],
+          params: idParamsSchema,
+          body: updateUserSchema,
+          response: { 200: userSchema },
+        },
       },
       (request) => users.updateUser(actorContextOf(request), request.params.id, request.body),
     );

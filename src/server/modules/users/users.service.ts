@@ -44,7 +44,8 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
   const { db, sessions, jobs, clock } = deps;
 
   async function insertAccount(tx: Tx, ctx: RequestContext, organizationId: string, input: CreateUser) {
-    if (await findUserByEmail(tx, input.email)) throw new AppError(409, 'EMAIL_TAKEN', { fields: { email: 'taken' } });
+    if (await findUserByEmail(tx, input.email))
+      throw new AppError(409, 'EMAIL_TAKEN', { fields: { email: 'taken' } });
     const row = await insertUser(tx, {
       organizationId,
       email: input.email,
@@ -109,7 +110,8 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
       return db.transaction(async (tx) => {
         const before = await findUserForUpdate(tx, ctx.actor.organizationId, id);
         if (!before) throw notFound();
-        if (input.status === 'inactive' && id === ctx.actor.userId) throw new AppError(409, 'CANNOT_DEACTIVATE_SELF');
+        if (input.status === 'inactive' && id === ctx.actor.userId)
+          throw new AppError(409, 'CANNOT_DEACTIVATE_SELF');
         const losesAdmin =
           before.roles.includes('admin') &&
           before.status === 'active' &&

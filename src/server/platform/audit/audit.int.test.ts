@@ -23,7 +23,11 @@ describe('audit log', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.headers['x-request-id']).toBe('req-audit-test-0001');
-    const list = await app.inject({ method: 'GET', url: '/api/v1/audit-events?action=users.create', headers: { cookie: auditor } });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?action=users.create',
+      headers: { cookie: auditor },
+    });
     expect(list.statusCode).toBe(200);
     const event = list.json().items.find((e: { entityId: string }) => e.entityId === res.json().id);
     expect(event).toMatchObject({
@@ -37,16 +41,39 @@ describe('audit log', () => {
   });
 
   it('records a refused action as denied', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/audit-events', headers: { cookie: officer } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events',
+      headers: { cookie: officer },
+    });
     expect(res.statusCode).toBe(403);
-    const list = await app.inject({ method: 'GET', url: '/api/v1/audit-events?outcome=denied', headers: { cookie: auditor } });
-    expect(list.json().items[0]).toMatchObject({ actorName: 'موظف العلاقات', action: 'audit.list', outcome: 'denied' });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?outcome=denied',
+      headers: { cookie: auditor },
+    });
+    expect(list.json().items[0]).toMatchObject({
+      actorName: 'موظف العلاقات',
+      action: 'audit.list',
+      outcome: 'denied',
+    });
   });
 
   it('records failed sign-ins', async () => {
-    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: emails.officer, password: 'nope-nope' } });
-    const list = await app.inject({ method: 'GET', url: '/api/v1/audit-events?action=auth.login&outcome=failure', headers: { cookie: auditor } });
-    expect(list.json().items[0]).toMatchObject({ actorName: 'موظف العلاقات', details: { reason: 'wrong_password' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: emails.officer, password: 'nope-nope' },
+    });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?action=auth.login&outcome=failure',
+      headers: { cookie: auditor },
+    });
+    expect(list.json().items[0]).toMatchObject({
+      actorName: 'موظف العلاقات',
+      details: { reason: 'wrong_password' },
+    });
   });
 
   it('cannot be changed or deleted, even with direct SQL', async () => {
@@ -56,18 +83,36 @@ describe('audit log', () => {
         () => 'accepted',
         (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(services.db.execute(sql`update audit_events set action = 'x'`))).toMatch(/append-only/);
+    expect(await refusal(services.db.execute(sql`update audit_events set action = 'x'`))).toMatch(
+      /append-only/,
+    );
     expect(await refusal(services.db.execute(sql`delete from audit_events`))).toMatch(/append-only/);
     expect(await refusal(services.db.execute(sql`truncate audit_events`))).toMatch(/append-only/);
   });
 
   it('filters by date range and pages with a cursor', async () => {
-    const future = await app.inject({ method: 'GET', url: '/api/v1/audit-events?from=2999-01-01T00:00:00Z', headers: { cookie: auditor } });
+    const future = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?from=2999-01-01T00:00:00Z',
+      headers: { cookie: auditor },
+    });
     expect(future.json()).toMatchObject({ items: [], total: 0, nextCursor: null });
-    const first = await app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=2', headers: { cookie: auditor } });
-    const second = await app.inject({ method: 'GET', url: `/api/v1/audit-events?limit=2&cursor=${first.json().nextCursor}`, headers: { cookie: auditor } });
+    const first = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?limit=2',
+      headers: { cookie: auditor },
+    });
+    const second = await app.inject({
+      method: 'GET',
+      url: `/api/v1/audit-events?limit=2&cursor=${first.json().nextCursor}`,
+      headers: { cookie: auditor },
+    });
     expect(Number(second.json().items[0].id)).toBeLessThan(Number(first.json().items[1].id));
-    const broken = await app.inject({ method: 'GET', url: '/api/v1/audit-events?cursor=garbage', headers: { cookie: auditor } });
+    const broken = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?cursor=garbage',
+      headers: { cookie: auditor },
+    });
     expect(broken.statusCode).toBe(400);
   });
 });

@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
 import { actions, can } from '../../../shared/permissions';
 import { staffRoles } from '../../../shared/roles';
-import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
 import { registerAccessControl } from './access';
 
 const { app, services } = await createTestApp();

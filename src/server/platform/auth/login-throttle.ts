@@ -13,7 +13,9 @@ export async function assertNotThrottled(db: Db, key: string, clock: Clock): Pro
   if (!row) return;
   const age = clock.now().getTime() - row.windowStartedAt.getTime();
   if (age < throttleWindowMs && row.failures >= maxFailuresPerAddress) {
-    throw new AppError(429, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.ceil((throttleWindowMs - age) / 1000) });
+    throw new AppError(429, 'TOO_MANY_ATTEMPTS', {
+      retryAfterSeconds: Math.ceil((throttleWindowMs - age) / 1000),
+    });
   }
 }
 

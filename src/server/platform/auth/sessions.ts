@@ -76,7 +76,10 @@ export function createSessionStore({ db, ttlHours, clock }: { db: Db; ttlHours: 
     },
 
     async revokeAllForUser(tx: Tx, userId: string): Promise<number> {
-      const deleted = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+      const deleted = await tx
+        .delete(sessions)
+        .where(eq(sessions.userId, userId))
+        .returning({ id: sessions.id });
       return deleted.length;
     },
 

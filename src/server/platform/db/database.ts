@@ -16,7 +16,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../migrations',
+);
 
 // Arbitrary constant: the advisory lock that serialises migrations across app processes.
 const migrationLockKey = 727_001;
@@ -68,7 +71,9 @@ function journalEntries(): number {
 export async function migrationsApplied(pool: pg.Pool): Promise<{ applied: number; expected: number }> {
   const expected = journalEntries();
   try {
-    const { rows } = await pool.query<{ n: string }>('select count(*) as n from drizzle.__drizzle_migrations');
+    const { rows } = await pool.query<{ n: string }>(
+      'select count(*) as n from drizzle.__drizzle_migrations',
+    );
     return { applied: Number(rows[0]?.n ?? 0), expected };
   } catch {
     return { applied: 0, expected };

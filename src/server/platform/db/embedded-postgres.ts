@@ -100,7 +100,11 @@ function reachable(target: string, who: RunAs): boolean {
     }
     const mode = st.mode;
     const ok =
-      st.uid === who.uid ? (mode & 0o100) !== 0 : st.gid === who.gid ? (mode & 0o010) !== 0 : (mode & 0o001) !== 0;
+      st.uid === who.uid
+        ? (mode & 0o100) !== 0
+        : st.gid === who.gid
+          ? (mode & 0o010) !== 0
+          : (mode & 0o001) !== 0;
     if (!ok) return false;
   }
   return true;
@@ -258,7 +262,10 @@ export async function startEmbeddedPostgres(options: {
   };
 
   if (!takeLock()) {
-    log.info({ clusterDir }, 'embedded PostgreSQL is owned by another Wasl process on this DATA_DIR; sharing it');
+    log.info(
+      { clusterDir },
+      'embedded PostgreSQL is owned by another Wasl process on this DATA_DIR; sharing it',
+    );
     const ready = await waitFor(() => canConnect(port), 60_000);
     if (!ready) throw new Error('embedded PostgreSQL of the other Wasl process did not become ready');
     return { connectionString, clusterDir, owned: false, stop: async () => {} };
@@ -307,7 +314,11 @@ export async function startEmbeddedPostgres(options: {
     '-c max_connections=200',
     '-c shared_buffers=256MB',
   ].join(' ');
-  const started = await run(bins.pg_ctl, ['start', '-w', '-t', '60', '-D', clusterDir, '-l', logFile, '-o', flags], runAs);
+  const started = await run(
+    bins.pg_ctl,
+    ['start', '-w', '-t', '60', '-D', clusterDir, '-l', logFile, '-o', flags],
+    runAs,
+  );
   if (started.code !== 0) {
     fs.rmSync(lockFile, { force: true });
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';

@@ -37,7 +37,12 @@ declare module 'fastify' {
 }
 
 export function contextOf(request: FastifyRequest): RequestContext {
-  return { actor: request.actor, ip: request.ip ?? null, requestId: request.id, language: languageOf(request) };
+  return {
+    actor: request.actor,
+    ip: request.ip ?? null,
+    requestId: request.id,
+    language: languageOf(request),
+  };
 }
 
 export function actorContextOf(request: FastifyRequest): ActorContext {

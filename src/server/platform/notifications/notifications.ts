@@ -66,7 +66,12 @@ export async function deliverMessage(db: Db, driver: NotificationDriver, message
     await driver.deliver(message);
     await db
       .update(outboxMessages)
-      .set({ status: 'sent', driver: driver.name, sentAt: sql`now()`, attempts: sql`${outboxMessages.attempts} + 1` })
+      .set({
+        status: 'sent',
+        driver: driver.name,
+        sentAt: sql`now()`,
+        attempts: sql`${outboxMessages.attempts} + 1`,
+      })
       .where(eq(outboxMessages.id, messageId));
   } catch (err) {
     const attempts = message.attempts + 1;
@@ -92,7 +97,12 @@ export function notificationJobs(db: Db, driver: NotificationDriver, jobs: Jobs)
       const stale = await db
         .select({ id: outboxMessages.id })
         .from(outboxMessages)
-        .where(and(eq(outboxMessages.status, 'queued'), lt(outboxMessages.createdAt, sql`now() - interval '30 seconds'`)))
+        .where(
+          and(
+            eq(outboxMessages.status, 'queued'),
+            lt(outboxMessages.createdAt, sql`now() - interval '30 seconds'`),
+          ),
+        )
         .limit(500);
       await dispatchQueued(
         jobs,
