@@ -13,23 +13,8 @@ export default defineConfig({
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
     sourcemap: true,
-    rollupOptions: {
-      output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
-        manualChunks: {
-          react: ['react', 'react-dom'],
-          mantine: ['@mantine/core', '@mantine/hooks', '@mantine/modals', '@mantine/notifications'],
-          data: [
-            '@tanstack/react-query',
-            '@tanstack/react-router',
-            'react-hook-form',
-            'zod',
-            'i18next',
-            'react-i18next',
-          ],
-        },
-      },
-    },
+    // One ~300 kB (gzip) bundle for a staff app on office networks; split per route when it grows.
+    chunkSizeWarningLimit: 1200,
   },
   server: {
     proxy: {
