@@ -36,6 +36,11 @@ function settingsSchema(text: TextFactory) {
     enabled: z.boolean(),
   });
   const title = z.object({ ar: text(1, 80), en: text(1, 80) });
+  const labelled = z.object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    labelAr: text(1, 80),
+    labelEn: text(1, 80),
+  });
   return z.object({
     channels: z
       .array(channel)
@@ -57,13 +62,41 @@ function settingsSchema(text: TextFactory) {
     // The policy promises an answer "within a period of no less than two weeks".
     defaultDecisionDays: z.number().int().min(14).max(365),
     timeZone: z.string().min(1).max(64),
+    // فئات المستفيدين — orphan, widow, elderly, … as the organization names them.
+    beneficiaryCategories: z.array(labelled).max(50),
+    // أنواع الوثائق — national ID, family card, income proof, lease, medical report, …
+    documentTypes: z.array(labelled.extend({ hasExpiry: z.boolean() })).max(50),
   });
 }
 
-export const organizationSettingsSchema = settingsSchema(textSchema);
+// Lists added after the first release are optional on input: a client that does not know them keeps them.
+export const organizationSettingsSchema = settingsSchema(textSchema).partial({
+  beneficiaryCategories: true,
+  documentTypes: true,
+});
 export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
-export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+export type OrganizationSettings = z.infer<typeof organizationSettingsOutputSchema>;
+
+export const defaultBeneficiaryCategories = [
+  { code: 'orphan', labelAr: 'يتيم', labelEn: 'Orphan' },
+  { code: 'widow', labelAr: 'أرملة', labelEn: 'Widow' },
+  { code: 'divorcee', labelAr: 'مطلقة', labelEn: 'Divorcee' },
+  { code: 'elderly', labelAr: 'مسن', labelEn: 'Elderly' },
+  { code: 'disability', labelAr: 'ذو إعاقة', labelEn: 'Person with disability' },
+  { code: 'low_income', labelAr: 'أسرة محدودة الدخل', labelEn: 'Low-income family' },
+  { code: 'chronic_illness', labelAr: 'مريض مزمن', labelEn: 'Chronic illness' },
+];
+
+export const defaultDocumentTypes = [
+  { code: 'national_id', labelAr: 'الهوية الوطنية / الإقامة', labelEn: 'National ID / Iqama', hasExpiry: true },
+  { code: 'family_card', labelAr: 'سجل الأسرة', labelEn: 'Family card', hasExpiry: false },
+  { code: 'income_proof', labelAr: 'إثبات الدخل', labelEn: 'Proof of income', hasExpiry: true },
+  { code: 'lease', labelAr: 'عقد الإيجار', labelEn: 'Lease contract', hasExpiry: true },
+  { code: 'medical_report', labelAr: 'تقرير طبي', labelEn: 'Medical report', hasExpiry: true },
+  { code: 'death_certificate', labelAr: 'شهادة وفاة العائل', labelEn: "Provider's death certificate", hasExpiry: false },
+  { code: 'bank_iban', labelAr: 'شهادة الآيبان', labelEn: 'IBAN certificate', hasExpiry: false },
+];
 
 export const defaultRoleTitles: OrganizationSettings['roleTitles'] = {
   admin: { ar: 'مدير النظام', en: 'System administrator' },
@@ -86,6 +119,8 @@ export function defaultOrganizationSettings(): OrganizationSettings {
     holidays: [],
     defaultDecisionDays: 14,
     timeZone: 'Asia/Riyadh',
+    beneficiaryCategories: defaultBeneficiaryCategories.map((c) => ({ ...c })),
+    documentTypes: defaultDocumentTypes.map((d) => ({ ...d })),
   };
 }
 

@@ -23,7 +23,8 @@ export function presentOrganization(row: OrganizationRow): Organization {
     nameAr: row.nameAr,
     nameEn: row.nameEn,
     logo: row.logo,
-    settings: row.settings,
+    // Settings saved before a list was added get that list's defaults.
+    settings: { ...defaultOrganizationSettings(), ...row.settings },
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -59,7 +60,8 @@ export function createOrganizationService({ db }: { db: Db }) {
       return db.transaction(async (tx) => {
         const before = await findOrganization(tx, ctx.actor.organizationId);
         if (!before) throw notFound();
-        const row = await updateOrganization(tx, before.id, input);
+        const settings = input.settings ? { ...before.settings, ...input.settings } : undefined;
+        const row = await updateOrganization(tx, before.id, { ...input, settings });
         await recordAudit(tx, ctx, {
           action: 'organization.update',
           entityType: 'organization',

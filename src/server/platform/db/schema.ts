@@ -4,3 +4,4 @@ export * from '../../modules/users/users.tables';
 export * from '../audit/audit.tables';
 export * from '../auth/auth.tables';
 export * from '../notifications/outbox.tables';
+export * from '../../modules/beneficiaries/beneficiaries.tables';

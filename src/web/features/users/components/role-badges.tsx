@@ -6,7 +6,7 @@ export function RoleBadges({ roles }: { roles: readonly string[] }) {
   return (
     <Group gap={4}>
       {roles.map((role) => (
-        <Badge key={role} variant="light" color="gray" size="sm" style={{ textTransform: 'none' }}>
+        <Badge key={role} variant="light" color="gray" size="sm">
           {roleTitle(role)}
         </Badge>
       ))}

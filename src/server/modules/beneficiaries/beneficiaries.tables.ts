@@ -1,0 +1,226 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations } from '../organizations/organizations.tables';
+import { users } from '../users/users.tables';
+
+const orgId = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// المستفيدون. name_tokens is computed by the IMMUTABLE SQL function wasl_name_tokens (migration 0003),
+// the twin of src/shared/arabic/names.ts, so bulk loads and API writes index names the same way.
+export const beneficiaries = pgTable(
+  'beneficiaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    fileNumber: text('file_number').notNull(),
+    nationalId: text('national_id').notNull(),
+    fullNameAr: text('full_name_ar').notNull(),
+    fullNameEn: text('full_name_en'),
+    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date').notNull(),
+    nationality: text('nationality').notNull(),
+    maritalStatus: text('marital_status'),
+    phone: text('phone').notNull(),
+    altPhone: text('alt_phone'),
+    region: text('region'),
+    city: text('city').notNull(),
+    district: text('district'),
+    address: text('address'),
+    preferredChannel: text('preferred_channel'),
+    preferredLanguage: text('preferred_language').notNull().default('ar'),
+    categories: text('categories').array().notNull().default(sql`'{}'`),
+    incomeSources: jsonb('income_sources').$type<{ source: string; monthlyAmount: number }[]>().notNull().default([]),
+    housing: jsonb('housing').$type<Record<string, unknown> | null>(),
+    healthConditions: text('health_conditions').array().notNull().default(sql`'{}'`),
+    notes: text('notes'),
+    status: text('status', { enum: ['active', 'inactive', 'deceased', 'blocked'] }).notNull().default('active'),
+    statusReason: text('status_reason'),
+    legalHold: boolean('legal_hold').notNull().default(false),
+    // Bumped on every material change (identity, contact, income, household): the declaration must be re-signed.
+    dataVersion: integer('data_version').notNull().default(1),
+    mergedInto: uuid('merged_into'),
+    destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('beneficiaries_org_file_key').on(t.organizationId, t.fileNumber),
+    // One live record per national ID in an organization (merged and destroyed records step aside).
+    uniqueIndex('beneficiaries_org_national_id_key')
+      .on(t.organizationId, t.nationalId)
+      .where(sql`merged_into is null and destroyed_at is null`),
+    index('beneficiaries_org_phone_idx').on(t.organizationId, t.phone),
+    index('beneficiaries_org_birth_idx').on(t.organizationId, t.birthDate),
+  ],
+);
+
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    relation: text('relation').notNull(),
+    fullName: text('full_name').notNull(),
+    nationalId: text('national_id'),
+    birthDate: date('birth_date'),
+    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    monthlyIncome: numeric('monthly_income', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
+    health: text('health'),
+    schooling: text('schooling'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('household_beneficiary_idx').on(t.beneficiaryId),
+    index('household_org_national_id_idx').on(t.organizationId, t.nationalId),
+  ],
+);
+
+export const beneficiaryDocuments = pgTable(
+  'beneficiary_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    number: text('number'),
+    issueDate: date('issue_date'),
+    expiryDate: date('expiry_date'),
+    storageKey: text('storage_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('documents_beneficiary_idx').on(t.beneficiaryId),
+    index('documents_org_number_idx').on(t.organizationId, t.type, t.number),
+  ],
+);
+
+// نص الإقرار بصحة البيانات — versioned per organization; a new version requires re-signing.
+export const declarationTexts = pgTable(
+  'declaration_texts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    version: integer('version').notNull(),
+    bodyAr: text('body_ar').notNull(),
+    bodyEn: text('body_en').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('declaration_texts_org_version_key').on(t.organizationId, t.version)],
+);
+
+export const declarations = pgTable(
+  'declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    textVersion: integer('text_version').notNull(),
+    dataVersion: integer('data_version').notNull(),
+    method: text('method', { enum: ['drawn', 'typed'] }).notNull(),
+    typedName: text('typed_name'),
+    signatureKey: text('signature_key'),
+    channel: text('channel').notNull(),
+    witnessedBy: uuid('witnessed_by').references(() => users.id),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('declarations_beneficiary_idx').on(t.beneficiaryId, t.signedAt)],
+);
+
+// الموافقات (PDPL) — one row per decision; the latest per purpose is in force.
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    granted: boolean('granted').notNull(),
+    channel: text('channel').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consents_beneficiary_idx').on(t.beneficiaryId, t.recordedAt)],
+);
+
+// التواصل — every contact with the beneficiary, on a configured channel.
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    kind: text('kind').notNull(),
+    summary: text('summary').notNull(),
+    staffId: uuid('staff_id').references(() => users.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('interactions_beneficiary_idx').on(t.beneficiaryId, t.occurredAt)],
+);
+
+// Possible duplicates that staff acknowledged at registration, for the duplicates review page.
+export const duplicateSuspicions = pgTable(
+  'duplicate_suspicions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    otherId: uuid('other_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    reasons: text('reasons').array().notNull(),
+    status: text('status', { enum: ['open', 'dismissed', 'merged'] }).notNull().default('open'),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('duplicates_org_status_idx').on(t.organizationId, t.status)],
+);
+
+// Per-organization counters (file numbers), incremented under a row lock.
+export const organizationCounters = pgTable(
+  'organization_counters',
+  {
+    organizationId: orgId(),
+    name: text('name').notNull(),
+    value: integer('value').notNull().default(0),
+  },
+  (t) => [uniqueIndex('organization_counters_key').on(t.organizationId, t.name)],
+);
