@@ -44,7 +44,9 @@ function gregorianMs(input: string): number | null {
   const date = new Date(0);
   date.setUTCFullYear(ymd.year, ymd.month - 1, ymd.day);
   const exists =
-    date.getUTCFullYear() === ymd.year && date.getUTCMonth() === ymd.month - 1 && date.getUTCDate() === ymd.day;
+    date.getUTCFullYear() === ymd.year &&
+    date.getUTCMonth() === ymd.month - 1 &&
+    date.getUTCDate() === ymd.day;
   return exists ? date.getTime() : null;
 }
 
@@ -81,12 +83,15 @@ export function hijriToGregorian(hijriIso: string): string | null {
   const target = parseYmd(hijriIso);
   if (!target) return null;
   const { year, month, day } = target;
-  if (year < minHijriYear || year > maxHijriYear || month < 1 || month > 12 || day < 1 || day > 30) return null;
+  if (year < minHijriYear || year > maxHijriYear || month < 1 || month > 12 || day < 1 || day > 30)
+    return null;
   const estimateDays = Math.round((year - 1) * meanYearDays + (month - 1) * meanMonthDays + (day - 1));
   const estimateMs = hijriEpochMs + estimateDays * dayMs;
   // Nearest days first, so the common case costs one or two formatToParts calls.
   for (let offset = 0; offset <= searchWindowDays; offset++) {
-    for (const ms of offset === 0 ? [estimateMs] : [estimateMs - offset * dayMs, estimateMs + offset * dayMs]) {
+    for (const ms of offset === 0
+      ? [estimateMs]
+      : [estimateMs - offset * dayMs, estimateMs + offset * dayMs]) {
       const found = hijriOf(ms);
       if (found.year === year && found.month === month && found.day === day) {
         return new Date(ms).toISOString().slice(0, 10);

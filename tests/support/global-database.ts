@@ -36,11 +36,23 @@ export default async function setup(project: TestProject) {
   }
   const template = `wasl_template_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${template}`);
-  const database = connectDatabase(withDatabase(adminUrl, template), 2);
-  await migrateDatabase(database);
-  await database.close();
+  try {
+    await admin.connect();
+    await admin.query(`create database ${template}`);
+    const database = connectDatabase(withDatabase(adminUrl, template), 2);
+    try {
+      await migrateDatabase(database);
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    // Leave nothing running when the template cannot be built (e.g. a broken migration).
+    await admin.query(`drop database if exists ${template} with (force)`).catch(() => {});
+    await admin.end().catch(() => {});
+    await embedded?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);

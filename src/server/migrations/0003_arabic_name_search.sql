@@ -2,6 +2,9 @@
 -- integration test compares both on many names). PostgreSQL's unaccent does nothing for Arabic.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
+-- btree_gin lets one GIN index hold the organization and the name tokens together.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION wasl_normalize_name(input text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT btrim(regexp_replace(
@@ -49,9 +52,15 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- The tokens joined by spaces, for trigram ranking (array_to_string itself is only STABLE).
+CREATE OR REPLACE FUNCTION wasl_name_key(input text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_to_string(wasl_name_tokens(input), ' ')
+$$;
+--> statement-breakpoint
 ALTER TABLE beneficiaries
   ADD COLUMN name_tokens text[] GENERATED ALWAYS AS (wasl_name_tokens(full_name_ar)) STORED,
-  ADD COLUMN name_key text GENERATED ALWAYS AS (array_to_string(wasl_name_tokens(full_name_ar), ' ')) STORED;
+  ADD COLUMN name_key text GENERATED ALWAYS AS (wasl_name_key(full_name_ar)) STORED;
 --> statement-breakpoint
 CREATE INDEX beneficiaries_name_tokens_idx ON beneficiaries USING gin (organization_id, name_tokens);
 --> statement-breakpoint

@@ -92,7 +92,9 @@ describe('arabicNameTokens', () => {
 
 describe('name normalisation properties', () => {
   const anyText = fc.string({ unit: 'binary', maxLength: 40 });
-  const arabicBlock = fc.string({ unit: fc.integer({ min: 0x0600, max: 0x06ff }).map((c) => String.fromCodePoint(c)) });
+  const arabicBlock = fc.string({
+    unit: fc.integer({ min: 0x0600, max: 0x06ff }).map((c) => String.fromCodePoint(c)),
+  });
 
   it('is idempotent', () => {
     fc.assert(

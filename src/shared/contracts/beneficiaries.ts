@@ -22,7 +22,15 @@ export const householdRelations = [
 ] as const;
 export const housingTypes = ['apartment', 'villa', 'traditional_house', 'room', 'shelter', 'other'] as const;
 export const housingOwnership = ['owned', 'rented', 'charity', 'family', 'other'] as const;
-export const schoolingLevels = ['none', 'kindergarten', 'primary', 'intermediate', 'secondary', 'university', 'graduated'] as const;
+export const schoolingLevels = [
+  'none',
+  'kindergarten',
+  'primary',
+  'intermediate',
+  'secondary',
+  'university',
+  'graduated',
+] as const;
 export const consentPurposes = ['service_delivery', 'contact', 'partner_sharing'] as const;
 
 const code = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
@@ -33,7 +41,9 @@ const money = z.preprocess(
 
 /** Birth date: Gregorian `birthDate`, or Umm al-Qura `birthDateHijri` instead (DESIGN.md). */
 const birthFields = {
-  birthDate: z.preprocess((v) => (typeof v === 'string' ? normalizeDigits(v).trim() : v), isoDateSchema).optional(),
+  birthDate: z
+    .preprocess((v) => (typeof v === 'string' ? normalizeDigits(v).trim() : v), isoDateSchema)
+    .optional(),
   birthDateHijri: z
     .preprocess((v) => (typeof v === 'string' ? normalizeDigits(v).trim() : v), isoDateSchema)
     .optional(),
@@ -74,7 +84,10 @@ export const createBeneficiarySchema = z.object({
   ...birthFields,
   gender: z.enum(genders),
   phone: mobileSchema,
-  nationality: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/)),
+  nationality: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    z.string().regex(/^[A-Z]{2}$/),
+  ),
   city: textSchema(1, 80),
   ...profileFields,
   /** The channel the person came through, recorded as the first interaction. */
@@ -91,7 +104,10 @@ export const updateBeneficiarySchema = z
     ...birthFields,
     gender: z.enum(genders).optional(),
     phone: mobileSchema.optional(),
-    nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     city: textSchema(1, 80).optional(),
     ...profileFields,
     acknowledgedDuplicateIds: z.array(z.uuid()).max(50).optional(),
@@ -299,7 +315,16 @@ export const interactionInputSchema = z.object({
 
 export const timelineItemSchema = z.object({
   id: z.string(),
-  kind: z.enum(['interaction', 'document', 'declaration', 'consent', 'household', 'status', 'created', 'updated']),
+  kind: z.enum([
+    'interaction',
+    'document',
+    'declaration',
+    'consent',
+    'household',
+    'status',
+    'created',
+    'updated',
+  ]),
   at: z.string(),
   actorName: z.string().nullable(),
   channel: z.string().nullable(),

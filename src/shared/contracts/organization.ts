@@ -89,12 +89,22 @@ export const defaultBeneficiaryCategories = [
 ];
 
 export const defaultDocumentTypes = [
-  { code: 'national_id', labelAr: 'الهوية الوطنية / الإقامة', labelEn: 'National ID / Iqama', hasExpiry: true },
+  {
+    code: 'national_id',
+    labelAr: 'الهوية الوطنية / الإقامة',
+    labelEn: 'National ID / Iqama',
+    hasExpiry: true,
+  },
   { code: 'family_card', labelAr: 'سجل الأسرة', labelEn: 'Family card', hasExpiry: false },
   { code: 'income_proof', labelAr: 'إثبات الدخل', labelEn: 'Proof of income', hasExpiry: true },
   { code: 'lease', labelAr: 'عقد الإيجار', labelEn: 'Lease contract', hasExpiry: true },
   { code: 'medical_report', labelAr: 'تقرير طبي', labelEn: 'Medical report', hasExpiry: true },
-  { code: 'death_certificate', labelAr: 'شهادة وفاة العائل', labelEn: "Provider's death certificate", hasExpiry: false },
+  {
+    code: 'death_certificate',
+    labelAr: 'شهادة وفاة العائل',
+    labelEn: "Provider's death certificate",
+    hasExpiry: false,
+  },
   { code: 'bank_iban', labelAr: 'شهادة الآيبان', labelEn: 'IBAN certificate', hasExpiry: false },
 ];
 

@@ -54,7 +54,11 @@ describe('national ID properties', () => {
       fc.property(prefix, body8, (p, body) => {
         const id = generateNationalId(p, body);
         expect(id).toMatch(/^[12][0-9]{9}$/);
-        expect(validateNationalId(id)).toEqual({ ok: true, value: id, kind: p === 1 ? 'citizen' : 'resident' });
+        expect(validateNationalId(id)).toEqual({
+          ok: true,
+          value: id,
+          kind: p === 1 ? 'citizen' : 'resident',
+        });
       }),
     );
   });
@@ -90,7 +94,8 @@ describe('national ID properties', () => {
   it('a random 10-digit string is accepted exactly when it is a generated ID, otherwise gives a reason', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9]{10}$/), (s) => {
-        const expectedValid = (s[0] === '1' || s[0] === '2') && generateNationalId(Number(s[0]) as 1 | 2, s.slice(1, 9)) === s;
+        const expectedValid =
+          (s[0] === '1' || s[0] === '2') && generateNationalId(Number(s[0]) as 1 | 2, s.slice(1, 9)) === s;
         const result = validateNationalId(s);
         expect(result.ok).toBe(expectedValid);
         if (!result.ok) expect(result.reason).toBe(s[0] === '1' || s[0] === '2' ? 'checksum' : 'prefix');

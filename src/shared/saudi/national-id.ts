@@ -37,7 +37,8 @@ export function validateNationalId(input: string): NationalIdResult {
   // Characters first: "12345abcde" is a typo of a different kind than a short number.
   if (!/^[0-9]*$/.test(value)) return { ok: false, reason: 'characters' };
   if (value.length !== 10) return { ok: false, reason: 'length' };
-  const kind: NationalIdKind | undefined = value[0] === '1' ? 'citizen' : value[0] === '2' ? 'resident' : undefined;
+  const kind: NationalIdKind | undefined =
+    value[0] === '1' ? 'citizen' : value[0] === '2' ? 'resident' : undefined;
   if (!kind) return { ok: false, reason: 'prefix' };
   if (luhnSum(value) % 10 !== 0) return { ok: false, reason: 'checksum' };
   return { ok: true, value, kind };

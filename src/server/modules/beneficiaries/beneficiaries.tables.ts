@@ -45,11 +45,16 @@ export const beneficiaries = pgTable(
     preferredChannel: text('preferred_channel'),
     preferredLanguage: text('preferred_language').notNull().default('ar'),
     categories: text('categories').array().notNull().default(sql`'{}'`),
-    incomeSources: jsonb('income_sources').$type<{ source: string; monthlyAmount: number }[]>().notNull().default([]),
+    incomeSources: jsonb('income_sources')
+      .$type<{ source: string; monthlyAmount: number }[]>()
+      .notNull()
+      .default([]),
     housing: jsonb('housing').$type<Record<string, unknown> | null>(),
     healthConditions: text('health_conditions').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
-    status: text('status', { enum: ['active', 'inactive', 'deceased', 'blocked'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'inactive', 'deceased', 'blocked'] })
+      .notNull()
+      .default('active'),
     statusReason: text('status_reason'),
     legalHold: boolean('legal_hold').notNull().default(false),
     // Bumped on every material change (identity, contact, income, household): the declaration must be re-signed.
@@ -84,7 +89,9 @@ export const householdMembers = pgTable(
     nationalId: text('national_id'),
     birthDate: date('birth_date'),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
-    monthlyIncome: numeric('monthly_income', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
+    monthlyIncome: numeric('monthly_income', { precision: 12, scale: 2, mode: 'number' })
+      .notNull()
+      .default(0),
     health: text('health'),
     schooling: text('schooling'),
     createdAt: createdAt(),
@@ -205,7 +212,9 @@ export const duplicateSuspicions = pgTable(
       .notNull()
       .references(() => beneficiaries.id, { onDelete: 'cascade' }),
     reasons: text('reasons').array().notNull(),
-    status: text('status', { enum: ['open', 'dismissed', 'merged'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'dismissed', 'merged'] })
+      .notNull()
+      .default('open'),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
     resolvedBy: uuid('resolved_by').references(() => users.id),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
