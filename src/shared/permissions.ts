@@ -13,6 +13,18 @@ export const actions = [
   'users.update',
   'audit.list',
   'outbox.list',
+  'beneficiaries.read',
+  'beneficiaries.create',
+  'beneficiaries.update',
+  'beneficiaries.read_health',
+  'beneficiaries.change_status',
+  'beneficiaries.upload_documents',
+  'beneficiaries.record_declaration',
+  'beneficiaries.record_interaction',
+  'beneficiaries.review_duplicates',
+  'beneficiaries.export',
+  'beneficiaries.destroy',
+  'declarations.manage_text',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -41,6 +53,30 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'users.update': ['admin'],
   'audit.list': ['admin', 'auditor'],
   'outbox.list': ['admin', 'manager', 'auditor'],
+  // Case roles see beneficiaries; admin configures and does not act on cases (DESIGN.md).
+  'beneficiaries.read': [
+    'manager',
+    'relations_officer',
+    'supervisor',
+    'researcher',
+    'committee_member',
+    'service_officer',
+    'quality_officer',
+    'auditor',
+  ],
+  'beneficiaries.create': ['relations_officer', 'supervisor'],
+  'beneficiaries.update': ['relations_officer', 'supervisor', 'researcher'],
+  // Health conditions are sensitive: only the roles that assess need (no delivery, quality or audit).
+  'beneficiaries.read_health': ['manager', 'relations_officer', 'supervisor', 'researcher', 'committee_member'],
+  'beneficiaries.change_status': ['manager', 'supervisor'],
+  'beneficiaries.upload_documents': ['relations_officer', 'supervisor', 'researcher'],
+  'beneficiaries.record_declaration': ['relations_officer', 'supervisor'],
+  'beneficiaries.record_interaction': ['relations_officer', 'supervisor', 'researcher', 'service_officer', 'quality_officer'],
+  'beneficiaries.review_duplicates': ['manager', 'supervisor'],
+  // PDPL data-subject rights: access/copy, and destruction.
+  'beneficiaries.export': ['manager', 'supervisor'],
+  'beneficiaries.destroy': ['manager'],
+  'declarations.manage_text': ['admin'],
 };
 
 export function can(roles: readonly string[], action: Action): boolean {

@@ -272,11 +272,10 @@ export async function startEmbeddedPostgres(options: {
   }
 
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
-    if (runAs) {
-      fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
-      fs.chownSync(clusterDir, runAs.uid, runAs.gid);
-    }
+    // Parents must stay enterable by the postgres user (a recursive mkdir would give them 0700 too).
+    fs.mkdirSync(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
+    fs.mkdirSync(clusterDir, { mode: 0o700 });
+    if (runAs) fs.chownSync(clusterDir, runAs.uid, runAs.gid);
     const pwFile = path.join(os.tmpdir(), `wasl-pg-${randomBytes(6).toString('hex')}`);
     fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o644 });
     try {

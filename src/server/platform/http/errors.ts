@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ErrorCode } from '../../../shared/errors';
+import { type ErrorCode, errorCodes } from '../../../shared/errors';
 import errorsAr from '../../../shared/i18n/errors.ar.json' with { type: 'json' };
 import errorsEn from '../../../shared/i18n/errors.en.json' with { type: 'json' };
 
@@ -35,6 +35,14 @@ export function messageFor(code: string, language: Language): string {
   return catalogs[language][code] ?? catalogs[language].INTERNAL!;
 }
 
+const knownCodes = new Set<string>(errorCodes);
+const isErrorCode = (message: string): message is ErrorCode => knownCodes.has(message);
+
+/** A validation issue that carries one of our codes (e.g. INVALID_NATIONAL_ID) names the whole error. */
+function leadingCode(issues: readonly z.core.$ZodIssue[]): ErrorCode {
+  return issues.map((i) => i.message).find(isErrorCode) ?? 'VALIDATION_FAILED';
+}
+
 const zodLocales = { ar: z.locales.ar(), en: z.locales.en() };
 
 /** Per-field messages from zod issues, in the client's language. */
@@ -44,6 +52,10 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], language: Langu
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || '_';
     if (fields[key]) continue;
+    if (isErrorCode(issue.message)) {
+      fields[key] = messageFor(issue.message, language);
+      continue;
+    }
     // Custom messages (refinements) are written in English in the schema; localise the common ones.
     const localized =
       issue.code === 'custom' ? undefined : localeError(issue as unknown as z.core.$ZodRawIssue);
@@ -84,10 +96,10 @@ export function registerErrorHandling(
           }) as unknown as z.core.$ZodIssue,
       );
       const fields = fieldErrors(issues, language);
-      return send(reply, request, 400, 'VALIDATION_FAILED', { fields });
+      return send(reply, request, 400, leadingCode(issues), { fields });
     }
     if (error instanceof z.ZodError) {
-      return send(reply, request, 400, 'VALIDATION_FAILED', { fields: fieldErrors(error.issues, language) });
+      return send(reply, request, 400, leadingCode(error.issues), { fields: fieldErrors(error.issues, language) });
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, request, 413, 'PAYLOAD_TOO_LARGE');
