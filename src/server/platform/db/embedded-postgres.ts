@@ -274,6 +274,9 @@ export async function startEmbeddedPostgres(options: {
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     // Parents must stay enterable by the postgres user (a recursive mkdir would give them 0700 too).
     fs.mkdirSync(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
+    if (clusterDir.startsWith(`${fallbackRoot}/`)) {
+      for (const dir of [fallbackRoot, path.dirname(clusterDir)]) fs.chmodSync(dir, 0o755);
+    }
     fs.mkdirSync(clusterDir, { mode: 0o700 });
     if (runAs) fs.chownSync(clusterDir, runAs.uid, runAs.gid);
     const pwFile = path.join(os.tmpdir(), `wasl-pg-${randomBytes(6).toString('hex')}`);
