@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,6 +17,15 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes';
+import { createBeneficiaryService } from './modules/beneficiaries/beneficiaries.service';
+import { beneficiaryPrivacyRoutes } from './modules/beneficiaries/beneficiary-privacy.routes';
+import { createBeneficiaryPrivacyService } from './modules/beneficiaries/beneficiary-privacy.service';
+import { beneficiaryRecordRoutes } from './modules/beneficiaries/beneficiary-records.routes';
+import {
+  createBeneficiaryRecordsService,
+  maxDocumentBytes,
+} from './modules/beneficiaries/beneficiary-records.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { createOrganizationService } from './modules/organizations/organizations.service';
@@ -29,11 +39,14 @@ import { registerAccessControl } from './platform/auth/access';
 import { createSessionStore } from './platform/auth/sessions';
 import { type Clock, systemClock } from './platform/clock';
 import type { Database } from './platform/db/database';
+import { createLocalStorage, type FileStorage } from './platform/files/storage';
 import { registerErrorHandling } from './platform/http/errors';
 import type { Jobs } from './platform/jobs/jobs';
 
 export interface AppOptions {
   database: Database;
+  /** Uploaded files; defaults to local disk under DATA_DIR/files. */
+  storage?: FileStorage;
   jobs?: Jobs | null;
   clock?: Clock;
   logLevel?: string;
@@ -57,7 +70,39 @@ export function buildServices(options: AppOptions) {
   const setup = createSetupService({ db, organizations, users });
   const audit = createAuditService({ db });
   const outbox = createOutboxService({ db });
-  return { db, clock, jobs, sessions, organizations, users, auth, setup, audit, outbox };
+  const storage =
+    options.storage ?? createLocalStorage(path.resolve(process.env.DATA_DIR ?? './data', 'files'));
+  const beneficiaries = createBeneficiaryService({ db, organizations, clock });
+  const beneficiaryRecords = createBeneficiaryRecordsService({
+    db,
+    storage,
+    organizations,
+    beneficiaries,
+    clock,
+  });
+  const beneficiaryPrivacy = createBeneficiaryPrivacyService({
+    db,
+    storage,
+    organizations,
+    beneficiaries,
+    records: beneficiaryRecords,
+  });
+  return {
+    db,
+    clock,
+    jobs,
+    storage,
+    sessions,
+    organizations,
+    users,
+    auth,
+    setup,
+    audit,
+    outbox,
+    beneficiaries,
+    beneficiaryRecords,
+    beneficiaryPrivacy,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -97,6 +142,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
     hasWeb ? { spaFallback: (reply) => reply.type('text/html').sendFile('index.html') } : {},
   );
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: maxDocumentBytes, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Wasl API', version: '1', description: 'Beneficiary relationship management (وصل)' },
@@ -127,6 +173,9 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(organizationRoutes(services.organizations));
   await app.register(auditRoutes(services.audit));
   await app.register(outboxRoutes(services.outbox));
+  await app.register(beneficiaryRoutes(services.beneficiaries));
+  await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
+  await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

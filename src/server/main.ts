@@ -1,8 +1,10 @@
 // `npm start`: the HTTP server, with its embedded PostgreSQL unless DATABASE_URL is set, and the
 // job worker inside it unless WORKER=off (then run `npm run worker` separately).
+import path from 'node:path';
 import { buildApp } from './app';
 import { createLogger, onShutdownSignal, openDatabase } from './platform/boot';
 import { loadConfig } from './platform/config';
+import { createLocalStorage } from './platform/files/storage';
 import { startWorkerJobs } from './worker-jobs';
 
 const started = Date.now();
@@ -14,6 +16,7 @@ try {
   const { jobs, stopJobs } = await startWorkerJobs(opened, log, config.WORKER === 'inline');
   const app = await buildApp({
     database: opened.database,
+    storage: createLocalStorage(path.join(config.dataDir, 'files')),
     jobs,
     logLevel: config.LOG_LEVEL,
     secureCookies: config.COOKIE_SECURE,

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp, buildServices, type Services } from '../../src/server/app';
 import { type OrganizationSpec, seedOrganization } from '../../src/server/demo/demo-data';
 import type { Clock } from '../../src/server/platform/clock';
+import { createLocalStorage } from '../../src/server/platform/files/storage';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const testPassword = 'test-password-123';
@@ -16,12 +20,18 @@ export interface TestApp {
 /** A whole app on a fresh database; closed after the file's tests. */
 export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  const services = buildServices({ database: testDb.database, clock: options.clock });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-files-'));
+  const services = buildServices({
+    database: testDb.database,
+    clock: options.clock,
+    storage: createLocalStorage(filesDir),
+  });
   const app = await buildApp({ database: testDb.database, services, logLevel: 'silent', webRoot: null });
   await app.ready();
   afterAll(async () => {
     await app.close();
     await testDb.drop();
+    fs.rmSync(filesDir, { recursive: true, force: true });
   });
   return { app, services, testDb };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { normalizeDigits } from '../digits';
 import { nationalIdSchema } from '../saudi/national-id';
 import { mobileSchema } from '../saudi/phone';
-import { isoDateSchema, listQuerySchema, pageSchema, textSchema } from './common';
+import { gregorianDateSchema, hijriDateSchema } from '../dates-hijri';
+import { listQuerySchema, pageSchema, textSchema } from './common';
 
 // المستفيد — the person the association serves, registered at the counter (policy steps 1, 2 and 4).
 
@@ -41,12 +42,8 @@ const money = z.preprocess(
 
 /** Birth date: Gregorian `birthDate`, or Umm al-Qura `birthDateHijri` instead (DESIGN.md). */
 const birthFields = {
-  birthDate: z
-    .preprocess((v) => (typeof v === 'string' ? normalizeDigits(v).trim() : v), isoDateSchema)
-    .optional(),
-  birthDateHijri: z
-    .preprocess((v) => (typeof v === 'string' ? normalizeDigits(v).trim() : v), isoDateSchema)
-    .optional(),
+  birthDate: gregorianDateSchema.optional(),
+  birthDateHijri: hijriDateSchema.optional(),
 };
 
 export const incomeSourceSchema = z.object({
@@ -249,10 +246,10 @@ export type BeneficiaryDocument = z.infer<typeof documentSchema>;
 export const documentFieldsSchema = z.object({
   type: code,
   number: textSchema(0, 60).optional(),
-  issueDate: isoDateSchema.optional(),
-  issueDateHijri: isoDateSchema.optional(),
-  expiryDate: isoDateSchema.optional(),
-  expiryDateHijri: isoDateSchema.optional(),
+  issueDate: gregorianDateSchema.optional(),
+  issueDateHijri: hijriDateSchema.optional(),
+  expiryDate: gregorianDateSchema.optional(),
+  expiryDateHijri: hijriDateSchema.optional(),
 });
 
 export const declarationTextSchema = z.object({

@@ -40,6 +40,7 @@ export type AllowedFileType = 'application/pdf' | 'image/jpeg' | 'image/png';
 export function detectFileType(data: Buffer): AllowedFileType | null {
   if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   return null;
 }

@@ -99,7 +99,9 @@ export function registerErrorHandling(
       return send(reply, request, 400, leadingCode(issues), { fields });
     }
     if (error instanceof z.ZodError) {
-      return send(reply, request, 400, leadingCode(error.issues), { fields: fieldErrors(error.issues, language) });
+      return send(reply, request, 400, leadingCode(error.issues), {
+        fields: fieldErrors(error.issues, language),
+      });
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, request, 413, 'PAYLOAD_TOO_LARGE');

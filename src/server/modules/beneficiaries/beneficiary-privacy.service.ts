@@ -1,0 +1,207 @@
+// Owns the data-subject side of the registry (PDPL): review and merge of duplicates, a copy of
+// everything held about one beneficiary, legal hold, and destruction that keeps anonymous statistics.
+import type { Beneficiary } from '../../../shared/contracts/beneficiaries';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db } from '../../platform/db/database';
+import type { FileStorage } from '../../platform/files/storage';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { OrganizationService } from '../organizations/organizations.service';
+import { presentSummary } from './beneficiaries.presenter';
+import {
+  erasePersonalRecords,
+  findSuspicion,
+  listOpenSuspicions,
+  moveRecords,
+  resolveSuspicion,
+  summariesByIds,
+  updateBeneficiaryRow,
+} from './beneficiaries.repository';
+import type { BeneficiaryService } from './beneficiaries.service';
+import type { BeneficiaryRecordsService } from './beneficiary-records.service';
+
+const escapeHtml = (v: unknown) =>
+  String(v ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+export type BeneficiaryPrivacyService = ReturnType<typeof createBeneficiaryPrivacyService>;
+
+export function createBeneficiaryPrivacyService(deps: {
+  db: Db;
+  storage: FileStorage;
+  organizations: OrganizationService;
+  beneficiaries: BeneficiaryService;
+  records: BeneficiaryRecordsService;
+}) {
+  const { db, storage, organizations, beneficiaries, records } = deps;
+
+  return {
+    async listDuplicates(ctx: ActorContext) {
+      const open = await listOpenSuspicions(db, ctx.actor.organizationId);
+      const ids = [...new Set(open.flatMap((s) => [s.beneficiaryId, s.otherId]))];
+      const summaries = new Map(
+        (await summariesByIds(db, ctx.actor.organizationId, ids)).map((r) => [r.id, presentSummary(r)]),
+      );
+      return {
+        items: open
+          .filter((s) => summaries.has(s.beneficiaryId) && summaries.has(s.otherId))
+          .map((s) => ({
+            id: s.id,
+            reasons: s.reasons,
+            createdAt: s.createdAt.toISOString(),
+            a: summaries.get(s.beneficiaryId)!,
+            b: summaries.get(s.otherId)!,
+          })),
+      };
+    },
+
+    async dismissDuplicate(ctx: ActorContext, id: string, reason: string) {
+      await db.transaction(async (tx) => {
+        const s = await findSuspicion(tx, ctx.actor.organizationId, id);
+        if (!s || s.status !== 'open') throw notFound();
+        await resolveSuspicion(tx, id, 'dismissed', ctx.actor.userId);
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.duplicates.dismiss',
+          entityType: 'beneficiary',
+          entityId: s.beneficiaryId,
+          details: { suspicionId: id, otherId: s.otherId, reason },
+        });
+      });
+    },
+
+    /** Keeps one record; every document, declaration, consent, interaction and household member moves to it. */
+    async mergeDuplicate(ctx: ActorContext, id: string, keepId: string): Promise<Beneficiary> {
+      return db.transaction(async (tx) => {
+        const s = await findSuspicion(tx, ctx.actor.organizationId, id);
+        if (!s || s.status !== 'open') throw notFound();
+        if (keepId !== s.beneficiaryId && keepId !== s.otherId) throw new AppError(409, 'MERGE_NOT_ALLOWED');
+        const dropId = keepId === s.beneficiaryId ? s.otherId : s.beneficiaryId;
+        const keep = await beneficiaries.load(tx, ctx, keepId, true);
+        const drop = await beneficiaries.load(tx, ctx, dropId, true);
+        if (keep.destroyedAt || drop.destroyedAt || drop.legalHold)
+          throw new AppError(409, 'MERGE_NOT_ALLOWED');
+        await moveRecords(tx, ctx.actor.organizationId, drop.id, keep.id);
+        await updateBeneficiaryRow(tx, drop.id, {
+          mergedInto: keep.id,
+          status: 'inactive',
+          statusReason: `merged into ${keep.fileNumber}`,
+        });
+        const kept = await updateBeneficiaryRow(tx, keep.id, { dataVersion: keep.dataVersion + 1 });
+        await resolveSuspicion(tx, id, 'merged', ctx.actor.userId);
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.merge',
+          entityType: 'beneficiary',
+          entityId: keep.id,
+          details: { mergedId: drop.id, mergedFileNumber: drop.fileNumber, suspicionId: id },
+        });
+        return beneficiaries.present(tx, ctx, kept);
+      });
+    },
+
+    /** Everything held about one beneficiary (PDPL right of access and copy). */
+    async exportBeneficiary(ctx: ActorContext, id: string) {
+      const profile = await beneficiaries.getBeneficiary(ctx, id);
+      const [household, documents, declarations, consents, timeline] = await Promise.all([
+        beneficiaries.listHousehold(ctx, id),
+        records.listDocuments(ctx, id),
+        records.listDeclarations(ctx, id),
+        records.listConsents(ctx, id),
+        records.timeline(ctx, id),
+      ]);
+      await recordAudit(db, ctx, { action: 'beneficiaries.export', entityType: 'beneficiary', entityId: id });
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      return {
+        exportedAt: new Date().toISOString(),
+        organization: { nameAr: org.nameAr, nameEn: org.nameEn },
+        profile,
+        household: household.items,
+        documents: documents.items,
+        declarations: declarations.items,
+        consents: consents.items,
+        timeline: timeline.items,
+      };
+    },
+
+    /** A readable Arabic printout of the export. */
+    async exportBeneficiaryHtml(ctx: ActorContext, id: string): Promise<string> {
+      const data = await this.exportBeneficiary(ctx, id);
+      const p = data.profile;
+      const row = (label: string, value: unknown) =>
+        `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
+      const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '<p>—</p>');
+      return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${escapeHtml(p.fullNameAr)} — ${escapeHtml(p.fileNumber)}</title>
+<style>body{font-family:'IBM Plex Sans Arabic',Tahoma,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:start}th{background:#f3f5f4;width:30%}h2{margin-block-start:1.5rem}
+@media print{body{margin:0}}</style></head><body>
+<h1>${escapeHtml(data.organization.nameAr)}</h1>
+<p>نسخة من البيانات الشخصية المحفوظة لدى الجمعية — أُعدت في ${escapeHtml(data.exportedAt)}</p>
+<h2>البيانات الأساسية</h2><table>
+${row('رقم الملف', p.fileNumber)}${row('الاسم', p.fullNameAr)}${row('الاسم بالإنجليزية', p.fullNameEn)}${row('رقم الهوية / الإقامة', p.nationalId)}
+${row('تاريخ الميلاد', `${p.birthDate} م — ${p.birthDateHijri} هـ`)}${row('الجنس', p.gender === 'male' ? 'ذكر' : 'أنثى')}${row('الجنسية', p.nationality)}
+${row('الجوال', p.phone)}${row('جوال بديل', p.altPhone)}${row('المدينة', p.city)}${row('الحي', p.district)}${row('العنوان', p.address)}
+${row('الفئات', p.categories.join('، '))}${row('مصادر الدخل', p.incomeSources.map((s) => `${s.source}: ${s.monthlyAmount}`).join('، '))}
+${row('الحالة الصحية', p.healthConditions?.join('، ') ?? 'غير متاح لهذا الدور')}${row('ملاحظات', p.notes)}${row('الحالة', p.status)}</table>
+<h2>أفراد الأسرة</h2>${list(data.household.map((m) => `<li>${escapeHtml(m.fullName)} — ${escapeHtml(m.relation)} — ${escapeHtml(m.nationalId ?? '')}</li>`))}
+<h2>الوثائق</h2>${list(data.documents.map((d) => `<li>${escapeHtml(d.type)} ${escapeHtml(d.number ?? '')} — ${escapeHtml(d.fileName)}${d.expired ? ' (منتهية)' : ''}</li>`))}
+<h2>الإقرارات</h2>${list(data.declarations.map((d) => `<li>الإصدار ${d.textVersion} — ${escapeHtml(d.signedAt)} — ${escapeHtml(d.channel)}</li>`))}
+<h2>الموافقات</h2>${list(data.consents.map((c) => `<li>${escapeHtml(c.purpose)}: ${c.granted ? 'موافق' : 'مسحوبة'} — ${escapeHtml(c.recordedAt)}</li>`))}
+<h2>السجل</h2>${list(data.timeline.map((t) => `<li>${escapeHtml(t.at)} — ${escapeHtml(t.kind)} — ${escapeHtml(t.summary)} — ${escapeHtml(t.actorName ?? '')}</li>`))}
+</body></html>`;
+    },
+
+    async setLegalHold(ctx: ActorContext, id: string, hold: boolean, reason: string) {
+      return db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, id, true);
+        const updated = await updateBeneficiaryRow(tx, row.id, { legalHold: hold });
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.legal_hold',
+          entityType: 'beneficiary',
+          entityId: id,
+          details: { hold, reason },
+        });
+        return beneficiaries.present(tx, ctx, updated);
+      });
+    },
+
+    /**
+     * Destruction: personal data is removed for good; what remains (gender, birth year, city,
+     * categories, status, dates) feeds anonymous statistics only. Refused under a legal hold.
+     */
+    async destroyBeneficiary(ctx: ActorContext, id: string, reason: string) {
+      const { result, keys } = await db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, id, true);
+        if (row.legalHold) throw new AppError(409, 'LEGAL_HOLD');
+        if (row.destroyedAt) throw new AppError(409, 'BENEFICIARY_DESTROYED');
+        const keys = await erasePersonalRecords(tx, row.id);
+        const updated = await updateBeneficiaryRow(tx, row.id, {
+          nationalId: `destroyed-${row.id.slice(0, 8)}`,
+          fullNameAr: '—',
+          fullNameEn: null,
+          birthDate: `${row.birthDate.slice(0, 4)}-01-01`,
+          phone: '—',
+          altPhone: null,
+          district: null,
+          address: null,
+          incomeSources: [],
+          housing: null,
+          healthConditions: [],
+          notes: null,
+          status: 'inactive',
+          statusReason: 'destroyed',
+          destroyedAt: new Date(),
+        });
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.destroy',
+          entityType: 'beneficiary',
+          entityId: id,
+          details: { reason },
+        });
+        return { result: await beneficiaries.present(tx, ctx, updated), keys };
+      });
+      await Promise.all(keys.map((k) => storage.delete(k).catch(() => {})));
+      return result;
+    },
+  };
+}

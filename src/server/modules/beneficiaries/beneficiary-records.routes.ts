@@ -1,0 +1,180 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  consentInputSchema,
+  consentSchema,
+  declarationSchema,
+  declarationTextSchema,
+  documentSchema,
+  interactionInputSchema,
+  signDeclarationSchema,
+  timelineItemSchema,
+} from '../../../shared/contracts/beneficiaries';
+import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
+import { actorContextOf } from '../../platform/http/context';
+import { AppError } from '../../platform/http/errors';
+import { type BeneficiaryRecordsService, maxDocumentBytes } from './beneficiary-records.service';
+
+const tags = ['beneficiaries'];
+const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const documentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
+
+export const beneficiaryRecordRoutes =
+  (records: BeneficiaryRecordsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/beneficiaries/:id/documents',
+      {
+        config: { access: 'beneficiaries.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: items(documentSchema) } },
+      },
+      (request) => records.listDocuments(actorContextOf(request), request.params.id),
+    );
+
+    // multipart/form-data: one `file` part (PDF, JPEG or PNG, checked by content) and the text fields.
+    app.post(
+      '/api/v1/beneficiaries/:id/documents',
+      {
+        config: { access: 'beneficiaries.upload_documents' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          consumes: ['multipart/form-data'],
+          response: { 201: documentSchema },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
+        const fields: Record<string, unknown> = {};
+        let file: { data: Buffer; fileName: string } | null = null;
+        for await (const part of request.parts({
+          limits: { fileSize: maxDocumentBytes, files: 1, fields: 20 },
+        })) {
+          if (part.type === 'file') {
+            const data = await part.toBuffer().catch((err: { statusCode?: number }) => {
+              throw err.statusCode === 413
+                ? new AppError(413, 'PAYLOAD_TOO_LARGE', { maxBytes: maxDocumentBytes })
+                : err;
+            });
+            file = { data, fileName: part.filename };
+          } else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;
+        }
+        const doc = await records.uploadDocument(actorContextOf(request), request.params.id, file, fields);
+        return reply.status(201).send(doc);
+      },
+    );
+
+    app.get(
+      '/api/v1/beneficiaries/:id/documents/:documentId/file',
+      { config: { access: 'beneficiaries.read' }, schema: { tags, params: documentParams } },
+      async (request, reply) => {
+        const file = await records.readDocumentFile(
+          actorContextOf(request),
+          request.params.id,
+          request.params.documentId,
+        );
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('cache-control', 'private, no-store')
+          .send(file.data);
+      },
+    );
+
+    app.get(
+      '/api/v1/declaration-text',
+      {
+        config: { access: 'beneficiaries.read' },
+        schema: { tags, response: { 200: declarationTextSchema } },
+      },
+      (request) => records.getDeclarationText(actorContextOf(request)),
+    );
+
+    app.post(
+      '/api/v1/declaration-text',
+      {
+        config: { access: 'declarations.manage_text' },
+        schema: {
+          tags,
+          body: z.object({ bodyAr: textSchema(20, 5000), bodyEn: textSchema(20, 5000) }),
+          response: { 201: declarationTextSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await records.publishDeclarationText(actorContextOf(request), request.body)),
+    );
+
+    app.get(
+      '/api/v1/beneficiaries/:id/declarations',
+      {
+        config: { access: 'beneficiaries.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: items(declarationSchema) } },
+      },
+      (request) => records.listDeclarations(actorContextOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/v1/beneficiaries/:id/declarations',
+      {
+        config: { access: 'beneficiaries.record_declaration' },
+        bodyLimit: 600_000,
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: signDeclarationSchema,
+          response: { 201: z.object({ id: z.uuid(), textVersion: z.number(), signedAt: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await records.signDeclaration(actorContextOf(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      '/api/v1/beneficiaries/:id/consents',
+      {
+        config: { access: 'beneficiaries.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: items(consentSchema) } },
+      },
+      (request) => records.listConsents(actorContextOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/v1/beneficiaries/:id/consents',
+      {
+        config: { access: 'beneficiaries.update' },
+        schema: { tags, params: idParamsSchema, body: consentInputSchema, response: { 201: consentSchema } },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await records.recordConsent(actorContextOf(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/api/v1/beneficiaries/:id/interactions',
+      {
+        config: { access: 'beneficiaries.record_interaction' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: interactionInputSchema,
+          response: { 201: z.object({ id: z.uuid(), occurredAt: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await records.recordInteraction(actorContextOf(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      '/api/v1/beneficiaries/:id/timeline',
+      {
+        config: { access: 'beneficiaries.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: items(timelineItemSchema) } },
+      },
+      (request) => records.timeline(actorContextOf(request), request.params.id),
+    );
+  };

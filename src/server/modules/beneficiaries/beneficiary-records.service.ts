@@ -1,0 +1,328 @@
+// Owns what is recorded about a beneficiary besides the profile: documents (with expiry), the
+// declaration of data correctness (versioned text + signatures), PDPL consents, interactions and the timeline.
+import { createHash } from 'node:crypto';
+import {
+  consentPurposes,
+  documentFieldsSchema,
+  type SignDeclaration,
+} from '../../../shared/contracts/beneficiaries';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import { detectFileType, type FileStorage } from '../../platform/files/storage';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { OrganizationService } from '../organizations/organizations.service';
+import { localToday } from './beneficiaries.presenter';
+import {
+  currentDeclarationText,
+  type DeclarationTextRow,
+  type DocumentRow,
+  findDocument,
+  insertConsent,
+  insertDeclaration,
+  insertDeclarationText,
+  insertDocument,
+  insertInteraction,
+  listConsents,
+  listDeclarations,
+  listDocuments,
+  timelineOf,
+} from './beneficiaries.repository';
+import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
+
+export const maxDocumentBytes = 10 * 1024 * 1024;
+
+// Policy step 4: the beneficiary pledges the data is correct and is directly responsible for it.
+export const defaultDeclarationText = {
+  bodyAr:
+    'أقر أنا الموقع أدناه بأن جميع البيانات والمعلومات والمستندات التي قدمتها إلى الجمعية صحيحة وكاملة، وأنني مسؤول مسؤولية مباشرة عن صحتها، وأتعهد بإبلاغ الجمعية بأي تغيير يطرأ عليها، وأعلم أن تقديم بيانات غير صحيحة يترتب عليه إيقاف الخدمة والمساءلة النظامية.',
+  bodyEn:
+    'I, the undersigned, declare that all the data, information and documents I have given the association are true and complete, that I am directly responsible for their correctness, and that I will inform the association of any change. I understand that giving untrue data leads to the service being stopped and to legal accountability.',
+};
+
+export type BeneficiaryRecordsService = ReturnType<typeof createBeneficiaryRecordsService>;
+
+export function createBeneficiaryRecordsService(deps: {
+  db: Db;
+  storage: FileStorage;
+  organizations: OrganizationService;
+  beneficiaries: BeneficiaryService;
+  clock: Clock;
+}) {
+  const { db, storage, organizations, beneficiaries, clock } = deps;
+
+  const presentDocument = (d: DocumentRow, today: string) => ({
+    id: d.id,
+    type: d.type,
+    number: d.number,
+    issueDate: d.issueDate,
+    expiryDate: d.expiryDate,
+    expired: d.expiryDate !== null && d.expiryDate < today,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    size: d.size,
+    uploadedAt: d.uploadedAt.toISOString(),
+    uploadedBy: d.uploadedBy,
+  });
+
+  const presentText = (t: DeclarationTextRow) => ({
+    version: t.version,
+    bodyAr: t.bodyAr,
+    bodyEn: t.bodyEn,
+    createdAt: t.createdAt.toISOString(),
+  });
+
+  async function today(organizationId: string) {
+    return localToday(clock, (await organizations.getOrganization(organizationId)).settings.timeZone);
+  }
+
+  /** The text in force; version 1 is the policy's own wording until the admin writes another. */
+  async function declarationText(organizationId: string): Promise<DeclarationTextRow> {
+    const current = await currentDeclarationText(db, organizationId);
+    if (current) return current;
+    return insertDeclarationText(db, { organizationId, version: 1, ...defaultDeclarationText }).catch(
+      async () => (await currentDeclarationText(db, organizationId))!, // created concurrently
+    );
+  }
+
+  return {
+    async listDocuments(ctx: ActorContext, beneficiaryId: string) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      const t = await today(ctx.actor.organizationId);
+      return { items: (await listDocuments(db, row.id)).map((d) => presentDocument(d, t)) };
+    },
+
+    async uploadDocument(
+      ctx: ActorContext,
+      beneficiaryId: string,
+      file: { data: Buffer; fileName: string } | null,
+      rawFields: Record<string, unknown>,
+    ) {
+      const fields = documentFieldsSchema.parse(rawFields);
+      if (!file || file.data.length === 0)
+        throw new AppError(400, 'FILE_REQUIRED', { fields: { file: 'FILE_REQUIRED' } });
+      const contentType = detectFileType(file.data);
+      if (!contentType)
+        throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', { fields: { file: 'FILE_TYPE_NOT_ALLOWED' } });
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const docType = org.settings.documentTypes.find((d) => d.code === fields.type);
+      if (!docType) throw new AppError(400, 'UNKNOWN_CODE', { fields: { type: 'UNKNOWN_CODE' } });
+      const issueDate = resolveDate(fields.issueDate, fields.issueDateHijri, 'issueDate') ?? null;
+      const expiryDate = resolveDate(fields.expiryDate, fields.expiryDateHijri, 'expiryDate') ?? null;
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      // The file is written first; if the transaction fails, the orphaned file is removed.
+      const storageKey = await storage.put('documents', file.data);
+      try {
+        return await db.transaction(async (tx) => {
+          const doc = await insertDocument(tx, {
+            organizationId: row.organizationId,
+            beneficiaryId: row.id,
+            type: fields.type,
+            number: fields.number || null,
+            issueDate,
+            expiryDate,
+            storageKey,
+            fileName: file.fileName.slice(0, 200) || 'document',
+            contentType,
+            size: file.data.length,
+            sha256: createHash('sha256').update(file.data).digest('hex'),
+            uploadedBy: ctx.actor.userId,
+          });
+          const presented = presentDocument(doc, localToday(clock, org.settings.timeZone));
+          await recordAudit(tx, ctx, {
+            action: 'beneficiaries.documents.upload',
+            entityType: 'beneficiary',
+            entityId: row.id,
+            details: { documentId: doc.id, type: doc.type, expired: presented.expired },
+          });
+          return presented;
+        });
+      } catch (err) {
+        await storage.delete(storageKey).catch(() => {});
+        throw err;
+      }
+    },
+
+    async readDocumentFile(ctx: ActorContext, beneficiaryId: string, documentId: string) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      const doc = await findDocument(db, row.id, documentId);
+      if (!doc) throw notFound();
+      const data = await storage.get(doc.storageKey);
+      await recordAudit(db, ctx, {
+        action: 'beneficiaries.documents.read',
+        entityType: 'beneficiary',
+        entityId: row.id,
+        details: { documentId },
+      });
+      return { data, contentType: doc.contentType, fileName: doc.fileName };
+    },
+
+    getDeclarationText: async (ctx: ActorContext) =>
+      presentText(await declarationText(ctx.actor.organizationId)),
+
+    async publishDeclarationText(ctx: ActorContext, input: { bodyAr: string; bodyEn: string }) {
+      return db.transaction(async (tx) => {
+        const current = await currentDeclarationText(tx, ctx.actor.organizationId);
+        const row = await insertDeclarationText(tx, {
+          organizationId: ctx.actor.organizationId,
+          version: (current?.version ?? 1) + 1,
+          bodyAr: input.bodyAr,
+          bodyEn: input.bodyEn,
+          createdBy: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'declarations.publish_text',
+          entityType: 'declaration_text',
+          entityId: String(row.version),
+        });
+        return presentText(row);
+      });
+    },
+
+    async listDeclarations(ctx: ActorContext, beneficiaryId: string) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      return {
+        items: (await listDeclarations(db, row.id)).map((d) => ({
+          id: d.id,
+          textVersion: d.textVersion,
+          method: d.method,
+          typedName: d.typedName,
+          hasImage: d.signatureKey !== null,
+          channel: d.channel,
+          signedAt: d.signedAt.toISOString(),
+          witnessedBy: d.witnessedBy,
+        })),
+      };
+    },
+
+    /** The beneficiary signs the text in force; staff present witness it. */
+    async signDeclaration(ctx: ActorContext, beneficiaryId: string, input: SignDeclaration) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      assertKnownCodes(org.settings, { channel: input.channel });
+      const text = await declarationText(ctx.actor.organizationId);
+      if (input.textVersion !== text.version) {
+        throw new AppError(409, 'DECLARATION_TEXT_OUTDATED', { currentVersion: text.version });
+      }
+      const image =
+        input.method === 'drawn' ? Buffer.from(input.signatureImage!.split(',')[1]!, 'base64') : null;
+      if (image && detectFileType(image) !== 'image/png') {
+        throw new AppError(400, 'VALIDATION_FAILED', { fields: { signatureImage: 'not a PNG image' } });
+      }
+      const signatureKey = image ? await storage.put('signatures', image) : null;
+      return db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, beneficiaryId, true);
+        const signed = await insertDeclaration(tx, {
+          organizationId: row.organizationId,
+          beneficiaryId: row.id,
+          textVersion: text.version,
+          dataVersion: row.dataVersion,
+          method: input.method,
+          typedName: input.method === 'typed' ? input.typedName! : null,
+          signatureKey,
+          channel: input.channel,
+          witnessedBy: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.declarations.sign',
+          entityType: 'beneficiary',
+          entityId: row.id,
+          details: { declarationId: signed.id, textVersion: text.version, method: input.method },
+        });
+        return { id: signed.id, textVersion: signed.textVersion, signedAt: signed.signedAt.toISOString() };
+      });
+    },
+
+    async listConsents(ctx: ActorContext, beneficiaryId: string) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      const latest = new Map<string, Awaited<ReturnType<typeof listConsents>>[number]>();
+      for (const c of await listConsents(db, row.id)) if (!latest.has(c.purpose)) latest.set(c.purpose, c);
+      return {
+        items: consentPurposes
+          .filter((p) => latest.has(p))
+          .map((p) => {
+            const c = latest.get(p)!;
+            return {
+              purpose: p,
+              granted: c.granted,
+              channel: c.channel,
+              recordedAt: c.recordedAt.toISOString(),
+              recordedBy: c.recordedBy,
+            };
+          }),
+      };
+    },
+
+    async recordConsent(
+      ctx: ActorContext,
+      beneficiaryId: string,
+      input: { purpose: (typeof consentPurposes)[number]; granted: boolean; channel: string },
+    ) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      assertKnownCodes(org.settings, { channel: input.channel });
+      return db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+        const c = await insertConsent(tx, {
+          organizationId: row.organizationId,
+          beneficiaryId: row.id,
+          ...input,
+          recordedBy: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: input.granted ? 'beneficiaries.consent.grant' : 'beneficiaries.consent.withdraw',
+          entityType: 'beneficiary',
+          entityId: row.id,
+          details: { purpose: input.purpose, channel: input.channel },
+        });
+        return {
+          purpose: input.purpose,
+          granted: c.granted,
+          channel: c.channel,
+          recordedAt: c.recordedAt.toISOString(),
+          recordedBy: c.recordedBy,
+        };
+      });
+    },
+
+    async recordInteraction(
+      ctx: ActorContext,
+      beneficiaryId: string,
+      input: { channel: string; kind: string; summary: string },
+    ) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      assertKnownCodes(org.settings, { channel: input.channel });
+      return db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+        const i = await insertInteraction(tx, {
+          organizationId: row.organizationId,
+          beneficiaryId: row.id,
+          ...input,
+          staffId: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.interactions.create',
+          entityType: 'beneficiary',
+          entityId: row.id,
+          details: { interactionId: i.id, channel: input.channel, kind: input.kind },
+        });
+        return { id: i.id, occurredAt: i.occurredAt.toISOString() };
+      });
+    },
+
+    async timeline(ctx: ActorContext, beneficiaryId: string) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      const rows = await timelineOf(db, ctx.actor.organizationId, row.id);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind as 'interaction',
+          at: new Date(r.at).toISOString(),
+          actorName: r.actorName,
+          channel: r.channel,
+          summary: r.summary,
+          details: r.details ?? {},
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type {
+  Beneficiary,
+  BeneficiaryDocument,
+  BeneficiarySummary,
+  CreateBeneficiary,
+  HouseholdMemberInput,
+  SearchBeneficiariesQuery,
+  SignDeclaration,
+  TimelineItem,
+  UpdateBeneficiary,
+  consentPurposes,
+  declarationSchema,
+  householdMemberSchema,
+  interactionInputSchema,
+} from '../../../shared/contracts/beneficiaries';
+import type { z } from 'zod';
+import { ApiError, api, apiBase, withQuery } from '../../lib/api';
+import { i18n } from '../../i18n';
+
+export type HouseholdMember = z.infer<typeof householdMemberSchema>;
+export type Declaration = z.infer<typeof declarationSchema>;
+export type InteractionInput = z.infer<typeof interactionInputSchema>;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+export interface Consent {
+  purpose: ConsentPurpose;
+  granted: boolean;
+  channel: string;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+export interface DeclarationText {
+  version: number;
+  bodyAr: string;
+  bodyEn: string;
+  createdAt: string;
+}
+export interface DuplicatePair {
+  id: string;
+  reasons: string[];
+  createdAt: string;
+  a: BeneficiarySummary;
+  b: BeneficiarySummary;
+}
+export interface BeneficiaryPage {
+  items: BeneficiarySummary[];
+  total: number;
+  nextCursor: string | null;
+}
+export type BeneficiaryFilter = Pick<SearchBeneficiariesQuery, 'q' | 'category' | 'city' | 'status'>;
+
+const path = (id: string, rest = '') => `/beneficiaries/${encodeURIComponent(id)}${rest}`;
+
+export const beneficiaryKeys = {
+  all: ['beneficiaries'] as const,
+  list: (filter: BeneficiaryFilter) => ['beneficiaries', 'list', filter] as const,
+  lookup: (nationalId: string) => ['beneficiaries', 'lookup', nationalId] as const,
+  detail: (id: string) => ['beneficiaries', 'detail', id] as const,
+  part: (id: string, part: string) => ['beneficiaries', 'detail', id, part] as const,
+  duplicates: ['beneficiaries', 'duplicates'] as const,
+  declarationText: ['declaration-text'] as const,
+};
+
+export const beneficiaryListQuery = (filter: BeneficiaryFilter) =>
+  infiniteQueryOptions({
+    queryKey: beneficiaryKeys.list(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api<BeneficiaryPage>(withQuery('/beneficiaries', { ...filter, limit: 25, cursor: pageParam }), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const beneficiaryQuery = (id: string) =>
+  queryOptions({
+    queryKey: beneficiaryKeys.detail(id),
+    queryFn: ({ signal }) => api<Beneficiary>(path(id), { signal }),
+  });
+
+const itemsQuery = <T>(id: string, part: string) =>
+  queryOptions({
+    queryKey: beneficiaryKeys.part(id, part),
+    queryFn: ({ signal }) => api<{ items: T[] }>(path(id, `/${part}`), { signal }).then((r) => r.items),
+  });
+
+export const householdQuery = (id: string) => itemsQuery<HouseholdMember>(id, 'household');
+export const documentsQuery = (id: string) => itemsQuery<BeneficiaryDocument>(id, 'documents');
+export const declarationsQuery = (id: string) => itemsQuery<Declaration>(id, 'declarations');
+export const consentsQuery = (id: string) => itemsQuery<Consent>(id, 'consents');
+export const timelineQuery = (id: string) => itemsQuery<TimelineItem>(id, 'timeline');
+
+export const declarationTextQuery = queryOptions({
+  queryKey: beneficiaryKeys.declarationText,
+  queryFn: ({ signal }) => api<DeclarationText>('/declaration-text', { signal }),
+});
+
+export const duplicatesQuery = queryOptions({
+  queryKey: beneficiaryKeys.duplicates,
+  queryFn: ({ signal }) =>
+    api<{ items: DuplicatePair[] }>('/beneficiaries/duplicates', { signal }).then((r) => r.items),
+});
+
+/** Looks for an existing record with this national ID before a new one is registered. */
+export async function lookupNationalId(nationalId: string): Promise<BeneficiarySummary | null> {
+  const page = await api<BeneficiaryPage>(withQuery('/beneficiaries', { q: nationalId, limit: 5 }));
+  return page.items.find((item) => item.nationalId === nationalId) ?? null;
+}
+
+export const createBeneficiary = (body: CreateBeneficiary) =>
+  api<Beneficiary>('/beneficiaries', { method: 'POST', body });
+export const updateBeneficiary = (id: string, body: UpdateBeneficiary) =>
+  api<Beneficiary>(path(id), { method: 'PATCH', body });
+export const changeStatus = (id: string, body: { status: Beneficiary['status']; reason: string }) =>
+  api<Beneficiary>(path(id, '/status'), { method: 'POST', body });
+export const addHouseholdMember = (id: string, body: HouseholdMemberInput) =>
+  api<HouseholdMember>(path(id, '/household'), { method: 'POST', body });
+export const removeHouseholdMember = (id: string, memberId: string) =>
+  api<void>(path(id, `/household/${encodeURIComponent(memberId)}`), { method: 'DELETE' });
+export const signDeclaration = (id: string, body: SignDeclaration) =>
+  api<{ id: string; textVersion: number; signedAt: string }>(path(id, '/declarations'), {
+    method: 'POST',
+    body,
+  });
+export const recordConsent = (id: string, body: { purpose: ConsentPurpose; granted: boolean; channel: string }) =>
+  api<Consent>(path(id, '/consents'), { method: 'POST', body });
+export const recordInteraction = (id: string, body: InteractionInput) =>
+  api<{ id: string }>(path(id, '/interactions'), { method: 'POST', body });
+export const dismissDuplicate = (pairId: string, reason: string) =>
+  api<void>(`/beneficiaries/duplicates/${encodeURIComponent(pairId)}/dismiss`, {
+    method: 'POST',
+    body: { reason },
+  });
+export const mergeDuplicate = (pairId: string, keepId: string) =>
+  api<Beneficiary>(`/beneficiaries/duplicates/${encodeURIComponent(pairId)}/merge`, {
+    method: 'POST',
+    body: { keepId },
+  });
+export const setLegalHold = (id: string, hold: boolean, reason: string) =>
+  api<Beneficiary>(path(id, '/legal-hold'), { method: 'POST', body: { hold, reason } });
+export const destroyBeneficiary = (id: string, reason: string) =>
+  api<Beneficiary>(path(id, '/destroy'), { method: 'POST', body: { reason } });
+
+/** Addresses opened by the browser itself (downloads, new tabs), carrying the session cookie. */
+export const fileUrls = {
+  document: (id: string, documentId: string) =>
+    `${apiBase}${path(id, `/documents/${encodeURIComponent(documentId)}/file`)}`,
+  exportJson: (id: string) => `${apiBase}${path(id, '/export')}`,
+  exportHtml: (id: string) => `${apiBase}${path(id, '/export.html')}`,
+};
+
+/** `POST /beneficiaries/:id/documents` as multipart/form-data (the JSON helper cannot send files). */
+export async function uploadDocument(
+  id: string,
+  file: File,
+  fields: Record<string, string | undefined>,
+): Promise<BeneficiaryDocument> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${path(id, '/documents')}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Accept-Language': i18n.language || 'ar' },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18n.t('common.networkError'));
+  }
+  const data = (await response.json().catch(() => undefined)) as
+    | { error?: { code: string; message: string; details?: Record<string, unknown> } }
+    | undefined;
+  if (!response.ok) {
+    const error = data?.error;
+    const code = error?.code ?? (response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL');
+    throw new ApiError(response.status, code, error?.message || i18n.t(`errors.${code}`), error?.details);
+  }
+  return data as unknown as BeneficiaryDocument;
+}
