@@ -26,6 +26,7 @@ import {
   createBeneficiaryRecordsService,
   maxDocumentBytes,
 } from './modules/beneficiaries/beneficiary-records.service';
+import { createBeneficiarySearchService } from './modules/beneficiaries/beneficiary-search.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { createOrganizationService } from './modules/organizations/organizations.service';
@@ -73,6 +74,7 @@ export function buildServices(options: AppOptions) {
   const storage =
     options.storage ?? createLocalStorage(path.resolve(process.env.DATA_DIR ?? './data', 'files'));
   const beneficiaries = createBeneficiaryService({ db, organizations, clock });
+  const beneficiarySearch = createBeneficiarySearchService({ db });
   const beneficiaryRecords = createBeneficiaryRecordsService({
     db,
     storage,
@@ -100,6 +102,7 @@ export function buildServices(options: AppOptions) {
     audit,
     outbox,
     beneficiaries,
+    beneficiarySearch,
     beneficiaryRecords,
     beneficiaryPrivacy,
   };
@@ -173,7 +176,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(organizationRoutes(services.organizations));
   await app.register(auditRoutes(services.audit));
   await app.register(outboxRoutes(services.outbox));
-  await app.register(beneficiaryRoutes(services.beneficiaries));
+  await app.register(beneficiaryRoutes(services.beneficiaries, services.beneficiarySearch));
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
 

@@ -67,17 +67,32 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'beneficiaries.create': ['relations_officer', 'supervisor'],
   'beneficiaries.update': ['relations_officer', 'supervisor', 'researcher'],
   // Health conditions are sensitive: only the roles that assess need (no delivery, quality or audit).
-  'beneficiaries.read_health': ['manager', 'relations_officer', 'supervisor', 'researcher', 'committee_member'],
+  'beneficiaries.read_health': [
+    'manager',
+    'relations_officer',
+    'supervisor',
+    'researcher',
+    'committee_member',
+  ],
   'beneficiaries.change_status': ['manager', 'supervisor'],
   'beneficiaries.upload_documents': ['relations_officer', 'supervisor', 'researcher'],
   'beneficiaries.record_declaration': ['relations_officer', 'supervisor'],
-  'beneficiaries.record_interaction': ['relations_officer', 'supervisor', 'researcher', 'service_officer', 'quality_officer'],
+  'beneficiaries.record_interaction': [
+    'relations_officer',
+    'supervisor',
+    'researcher',
+    'service_officer',
+    'quality_officer',
+  ],
   'beneficiaries.review_duplicates': ['manager', 'supervisor'],
   // PDPL data-subject rights: access/copy, and destruction.
   'beneficiaries.export': ['manager', 'supervisor'],
   'beneficiaries.destroy': ['manager'],
   'declarations.manage_text': ['admin'],
 };
+
+/** Actions checked inside services on parts of a record (not on a whole route). */
+export const recordLevelActions: readonly Action[] = ['beneficiaries.read_health'];
 
 export function can(roles: readonly string[], action: Action): boolean {
   const allowed = permissionTable[action] as readonly string[];

@@ -6,7 +6,9 @@ let serial = 0;
 /** A valid, unique national ID (or Iqama with prefix 2). */
 export function nextNationalId(prefix: 1 | 2 = 1): string {
   serial += 1;
-  const body = String((Date.now() % 1e6) * 100 + (serial % 100)).padStart(8, '0').slice(-8);
+  const body = String((Date.now() % 1e6) * 100 + (serial % 100))
+    .padStart(8, '0')
+    .slice(-8);
   return generateNationalId(prefix, body);
 }
 
@@ -16,7 +18,20 @@ export function nextPhone(): string {
   return `05${String((Date.now() + phoneSerial * 7919) % 1e8).padStart(8, '0')}`;
 }
 
-const firstNames = ['نواف', 'هيفاء', 'سلطان', 'أروى', 'مشعل', 'لمى', 'زياد', 'رهف', 'عمر', 'جود', 'ياسر', 'شهد'];
+const firstNames = [
+  'نواف',
+  'هيفاء',
+  'سلطان',
+  'أروى',
+  'مشعل',
+  'لمى',
+  'زياد',
+  'رهف',
+  'عمر',
+  'جود',
+  'ياسر',
+  'شهد',
+];
 const fatherNames = ['ثامر', 'بدر', 'حمود', 'عايض', 'مساعد', 'فواز', 'غازي'];
 const familyNames = ['القرشي', 'البلوي', 'الرويلي', 'السهلي', 'الجابري', 'المحمادي', 'العمري', 'الخثعمي'];
 let personSerial = 0;
@@ -40,7 +55,11 @@ export function beneficiaryInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function registerBeneficiary(app: FastifyInstance, cookie: string, overrides: Record<string, unknown> = {}) {
+export async function registerBeneficiary(
+  app: FastifyInstance,
+  cookie: string,
+  overrides: Record<string, unknown> = {},
+) {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/beneficiaries',
@@ -48,5 +67,11 @@ export async function registerBeneficiary(app: FastifyInstance, cookie: string, 
     payload: beneficiaryInput(overrides),
   });
   if (res.statusCode !== 201) throw new Error(`registration failed: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; fileNumber: string; nationalId: string; phone: string; fullNameAr: string };
+  return res.json() as {
+    id: string;
+    fileNumber: string;
+    nationalId: string;
+    phone: string;
+    fullNameAr: string;
+  };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { gregorianDateSchema, hijriDateSchema } from '../dates-hijri';
 import { normalizeDigits } from '../digits';
 import { nationalIdSchema } from '../saudi/national-id';
 import { mobileSchema } from '../saudi/phone';
-import { gregorianDateSchema, hijriDateSchema } from '../dates-hijri';
 import { listQuerySchema, pageSchema, textSchema } from './common';
 
 // المستفيد — the person the association serves, registered at the counter (policy steps 1, 2 and 4).

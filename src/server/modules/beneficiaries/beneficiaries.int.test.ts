@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { beneficiaryInput, nextNationalId, registerBeneficiary } from '../../../../tests/support/beneficiary-factory';
+import {
+  beneficiaryInput,
+  nextNationalId,
+  registerBeneficiary,
+} from '../../../../tests/support/beneficiary-factory';
 import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
 import { arabicNameTokens } from '../../../shared/arabic/names';
 import { toArabicIndicDigits } from '../../../shared/digits';
@@ -14,7 +18,9 @@ const org = await createOrganization(services, [
   { fullName: 'المراجع', email: 'auditor', roles: ['auditor'] },
   { fullName: 'مدير النظام', email: 'admin', roles: ['admin'] },
 ]);
-const other = await createOrganization(services, [{ fullName: 'موظف أخرى', email: 'officer', roles: ['relations_officer'] }]);
+const other = await createOrganization(services, [
+  { fullName: 'موظف أخرى', email: 'officer', roles: ['relations_officer'] },
+]);
 const officer = await signIn(app, org.emails.officer!);
 const supervisor = await signIn(app, org.emails.supervisor!);
 const service = await signIn(app, org.emails.service!);
@@ -23,7 +29,12 @@ const admin = await signIn(app, org.emails.admin!);
 const outsider = await signIn(app, other.emails.officer!);
 
 const post = (payload: object, cookie = officer, lang = 'ar') =>
-  app.inject({ method: 'POST', url: '/api/v1/beneficiaries', headers: { cookie, 'accept-language': lang }, payload });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/beneficiaries',
+    headers: { cookie, 'accept-language': lang },
+    payload,
+  });
 const get = (url: string, cookie = officer) => app.inject({ method: 'GET', url, headers: { cookie } });
 const search = async (q: string, cookie = officer) =>
   (await get(`/api/v1/beneficiaries?q=${encodeURIComponent(q)}`, cookie)).json();
@@ -73,7 +84,9 @@ describe('registering a beneficiary', () => {
 
   it('refuses the same national ID in the organization with 409 DUPLICATE_BENEFICIARY and the existing record', async () => {
     const first = await registerBeneficiary(app, officer);
-    const again = await post(beneficiaryInput({ nationalId: first.nationalId, fullNameAr: 'اسم آخر تماما للتجربة' }));
+    const again = await post(
+      beneficiaryInput({ nationalId: first.nationalId, fullNameAr: 'اسم آخر تماما للتجربة' }),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({
       code: 'DUPLICATE_BENEFICIARY',
@@ -84,13 +97,23 @@ describe('registering a beneficiary', () => {
   });
 
   it('asks staff to acknowledge a shared phone or a close name born the same day, then records the suspicion', async () => {
-    const first = await registerBeneficiary(app, officer, { fullNameAr: 'خالد إبراهيم عبدالرحمن الحربي', birthDate: '1975-03-02' });
-    const probe = beneficiaryInput({ fullNameAr: 'خالد ابراهيم عبد الرحمن الحربى', birthDate: '1975-03-02', phone: first.phone });
+    const first = await registerBeneficiary(app, officer, {
+      fullNameAr: 'خالد إبراهيم عبدالرحمن الحربي',
+      birthDate: '1975-03-02',
+    });
+    const probe = beneficiaryInput({
+      fullNameAr: 'خالد ابراهيم عبد الرحمن الحربى',
+      birthDate: '1975-03-02',
+      phone: first.phone,
+    });
     const warned = await post(probe);
     expect(warned.statusCode).toBe(409);
     expect(warned.json().error.code).toBe('POSSIBLE_DUPLICATES');
     const [match] = warned.json().error.details.matches;
-    expect(match).toMatchObject({ id: first.id, reasons: expect.arrayContaining(['phone', 'similar_name_same_birth_date']) });
+    expect(match).toMatchObject({
+      id: first.id,
+      reasons: expect.arrayContaining(['phone', 'similar_name_same_birth_date']),
+    });
     const created = await post({ ...probe, acknowledgedDuplicateIds: [first.id] });
     expect(created.statusCode).toBe(201);
     const review = (await get('/api/v1/beneficiaries/duplicates', supervisor)).json();
@@ -106,7 +129,14 @@ describe('registering a beneficiary', () => {
       method: 'POST',
       url: `/api/v1/beneficiaries/${head.id}/household`,
       headers: { cookie: officer },
-      payload: { relation: 'son', fullName: 'ابن المستفيد', nationalId: memberId, gender: 'male', birthDate: '2005-01-01', monthlyIncome: '١٥٠٠' },
+      payload: {
+        relation: 'son',
+        fullName: 'ابن المستفيد',
+        nationalId: memberId,
+        gender: 'male',
+        birthDate: '2005-01-01',
+        monthlyIncome: '١٥٠٠',
+      },
     });
     expect(added.statusCode).toBe(201);
     const res = await post(beneficiaryInput({ nationalId: memberId }));
@@ -116,9 +146,14 @@ describe('registering a beneficiary', () => {
   });
 
   it('refuses categories and channels the organization does not have', async () => {
-    const res = await post(beneficiaryInput({ categories: ['widow', 'astronaut'], channel: 'carrier_pigeon' }));
+    const res = await post(
+      beneficiaryInput({ categories: ['widow', 'astronaut'], channel: 'carrier_pigeon' }),
+    );
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'UNKNOWN_CODE', details: { fields: { 'categories.1': expect.any(String), channel: expect.any(String) } } });
+    expect(res.json().error).toMatchObject({
+      code: 'UNKNOWN_CODE',
+      details: { fields: { 'categories.1': expect.any(String), channel: expect.any(String) } },
+    });
   });
 });
 
@@ -132,7 +167,8 @@ describe('finding a beneficiary', () => {
   const created: Record<string, { id: string; nationalId: string; phone: string; fileNumber: string }> = {};
 
   it('finds each name typed with spelling variants, diacritics, tatweel and split compounds', async () => {
-    for (const name of people) created[name] = await registerBeneficiary(app, officer, { fullNameAr: name, city: 'الطائف' });
+    for (const name of people)
+      created[name] = await registerBeneficiary(app, officer, { fullNameAr: name, city: 'الطائف' });
     const variants: [string, string][] = [
       ['احمد عبد الله مصطفي الشهري', people[0]!],
       ['إحمد عبدالله', people[0]!],
@@ -144,7 +180,10 @@ describe('finding a beneficiary', () => {
     ];
     for (const [q, expected] of variants) {
       const result = await search(q);
-      expect(result.items.map((b: { id: string }) => b.id), q).toContain(created[expected]!.id);
+      expect(
+        result.items.map((b: { id: string }) => b.id),
+        q,
+      ).toContain(created[expected]!.id);
     }
   });
 
@@ -176,9 +215,14 @@ describe('finding a beneficiary', () => {
 
   it('normalises names in SQL exactly as in TypeScript', async () => {
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئىةـًٌٍَُِّْ ٠١٢عبد الله ال ابو بن';
-    const names = fc.sample(fc.string({ unit: fc.constantFrom(...letters), minLength: 0, maxLength: 30 }), 300);
+    const names = fc.sample(
+      fc.string({ unit: fc.constantFrom(...letters), minLength: 0, maxLength: 30 }),
+      300,
+    );
     for (const name of [...names, ...people, 'عبد الله', 'نور الدين', 'ابو عبد الله', 'آل سعود']) {
-      const result = await services.db.execute<{ tokens: string[] }>(sql`select wasl_name_tokens(${name}) as tokens`);
+      const result = await services.db.execute<{ tokens: string[] }>(
+        sql`select wasl_name_tokens(${name}) as tokens`,
+      );
       expect(result.rows[0]!.tokens, JSON.stringify(name)).toEqual(arabicNameTokens(name));
     }
   });
@@ -187,10 +231,20 @@ describe('finding a beneficiary', () => {
 describe('who sees what', () => {
   it("answers 404 to another organization's staff for every route of the record", async () => {
     const b = await registerBeneficiary(app, officer);
-    for (const url of [`/api/v1/beneficiaries/${b.id}`, `/api/v1/beneficiaries/${b.id}/household`, `/api/v1/beneficiaries/${b.id}/documents`, `/api/v1/beneficiaries/${b.id}/timeline`]) {
+    for (const url of [
+      `/api/v1/beneficiaries/${b.id}`,
+      `/api/v1/beneficiaries/${b.id}/household`,
+      `/api/v1/beneficiaries/${b.id}/documents`,
+      `/api/v1/beneficiaries/${b.id}/timeline`,
+    ]) {
       expect((await get(url, outsider)).statusCode, url).toBe(404);
     }
-    const patch = await app.inject({ method: 'PATCH', url: `/api/v1/beneficiaries/${b.id}`, headers: { cookie: outsider }, payload: { city: 'جدة' } });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/beneficiaries/${b.id}`,
+      headers: { cookie: outsider },
+      payload: { city: 'جدة' },
+    });
     expect(patch.statusCode).toBe(404);
     expect((await search(b.nationalId, outsider)).items.map((x: { id: string }) => x.id)).not.toContain(b.id);
   });
@@ -211,8 +265,14 @@ describe('who sees what', () => {
   it('audits every read of a profile, visible to the auditor', async () => {
     const b = await registerBeneficiary(app, officer);
     await get(`/api/v1/beneficiaries/${b.id}`, supervisor);
-    const events = (await get(`/api/v1/audit-events?entityType=beneficiary&entityId=${b.id}`, auditor)).json();
-    const actions = events.items.map((e: { action: string; actorName: string }) => `${e.action}:${e.actorName}`);
-    expect(actions).toEqual(expect.arrayContaining(['beneficiaries.create:موظفة العلاقات', 'beneficiaries.read:المشرف']));
+    const events = (
+      await get(`/api/v1/audit-events?entityType=beneficiary&entityId=${b.id}`, auditor)
+    ).json();
+    const actions = events.items.map(
+      (e: { action: string; actorName: string }) => `${e.action}:${e.actorName}`,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['beneficiaries.create:موظفة العلاقات', 'beneficiaries.read:المشرف']),
+    );
   });
 });

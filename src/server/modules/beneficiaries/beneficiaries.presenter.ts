@@ -2,7 +2,8 @@ import type { Beneficiary, BeneficiarySummary } from '../../../shared/contracts/
 import { gregorianToHijri } from '../../../shared/dates-hijri';
 import { validateNationalId } from '../../../shared/saudi/national-id';
 import type { Clock } from '../../platform/clock';
-import type { BeneficiaryRow, DeclarationRow, HouseholdRow, SummaryRow } from './beneficiaries.repository';
+import type { BeneficiaryRow, HouseholdRow, SummaryRow } from './beneficiaries.repository';
+import type { DeclarationRow } from './beneficiary-records.repository';
 
 /** Today's date (YYYY-MM-DD) in the organization's time zone: documents expire by the local calendar. */
 export function localToday(clock: Clock, timeZone: string): string {

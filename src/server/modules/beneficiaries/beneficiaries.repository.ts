@@ -1,23 +1,15 @@
-import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import {
   beneficiaries,
-  beneficiaryDocuments,
-  consents,
-  declarations,
-  declarationTexts,
   duplicateSuspicions,
   householdMembers,
-  interactions,
   organizationCounters,
 } from './beneficiaries.tables';
 
 export type BeneficiaryRow = typeof beneficiaries.$inferSelect;
 export type BeneficiaryInsert = typeof beneficiaries.$inferInsert;
 export type HouseholdRow = typeof householdMembers.$inferSelect;
-export type DocumentRow = typeof beneficiaryDocuments.$inferSelect;
-export type DeclarationRow = typeof declarations.$inferSelect;
-export type DeclarationTextRow = typeof declarationTexts.$inferSelect;
 
 /** Live records: not merged into another, not destroyed. */
 const live = () => and(isNull(beneficiaries.mergedInto), isNull(beneficiaries.destroyedAt));
@@ -127,7 +119,7 @@ function filterSql(f: SearchFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const summaryColumns = sql`b.id, b.file_number as "fileNumber", b.national_id as "nationalId", b.full_name_ar as "fullNameAr",
+export const summaryColumns = sql`b.id, b.file_number as "fileNumber", b.national_id as "nationalId", b.full_name_ar as "fullNameAr",
   b.full_name_en as "fullNameEn", b.gender, b.birth_date::text as "birthDate", b.phone, b.city, b.status, b.categories`;
 
 export type SummaryRow = {
@@ -210,225 +202,8 @@ export async function deleteHouseholdMember(tx: Tx, beneficiaryId: string, membe
   return rows.length > 0;
 }
 
-// ---- documents ----
-
-export const listDocuments = (tx: Tx, beneficiaryId: string) =>
-  tx
-    .select()
-    .from(beneficiaryDocuments)
-    .where(eq(beneficiaryDocuments.beneficiaryId, beneficiaryId))
-    .orderBy(desc(beneficiaryDocuments.uploadedAt));
-
-export async function insertDocument(tx: Tx, values: typeof beneficiaryDocuments.$inferInsert) {
-  const [row] = await tx.insert(beneficiaryDocuments).values(values).returning();
-  return row!;
-}
-
-export async function findDocument(tx: Tx, beneficiaryId: string, documentId: string) {
-  const [row] = await tx
-    .select()
-    .from(beneficiaryDocuments)
-    .where(
-      and(eq(beneficiaryDocuments.beneficiaryId, beneficiaryId), eq(beneficiaryDocuments.id, documentId)),
-    );
-  return row ?? null;
-}
-
-export async function countExpiredDocuments(tx: Tx, beneficiaryId: string, today: string) {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(beneficiaryDocuments)
-    .where(
-      and(
-        eq(beneficiaryDocuments.beneficiaryId, beneficiaryId),
-        sql`${beneficiaryDocuments.expiryDate} < ${today}`,
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-// ---- declarations and consents ----
-
-export async function currentDeclarationText(tx: Tx, organizationId: string) {
-  const [row] = await tx
-    .select()
-    .from(declarationTexts)
-    .where(eq(declarationTexts.organizationId, organizationId))
-    .orderBy(desc(declarationTexts.version))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function insertDeclarationText(tx: Tx, values: typeof declarationTexts.$inferInsert) {
-  const [row] = await tx.insert(declarationTexts).values(values).returning();
-  return row!;
-}
-
-export const listDeclarations = (tx: Tx, beneficiaryId: string) =>
-  tx
-    .select()
-    .from(declarations)
-    .where(eq(declarations.beneficiaryId, beneficiaryId))
-    .orderBy(desc(declarations.signedAt));
-
-export async function insertDeclaration(tx: Tx, values: typeof declarations.$inferInsert) {
-  const [row] = await tx.insert(declarations).values(values).returning();
-  return row!;
-}
-
-export const listConsents = (tx: Tx, beneficiaryId: string) =>
-  tx
-    .select()
-    .from(consents)
-    .where(eq(consents.beneficiaryId, beneficiaryId))
-    .orderBy(desc(consents.recordedAt));
-
-export async function insertConsent(tx: Tx, values: typeof consents.$inferInsert) {
-  const [row] = await tx.insert(consents).values(values).returning();
-  return row!;
-}
-
-// ---- interactions ----
-
-export async function insertInteraction(tx: Tx, values: typeof interactions.$inferInsert) {
-  const [row] = await tx.insert(interactions).values(values).returning();
-  return row!;
-}
-
-export const listInteractions = (tx: Tx, beneficiaryId: string) =>
-  tx
-    .select()
-    .from(interactions)
-    .where(eq(interactions.beneficiaryId, beneficiaryId))
-    .orderBy(desc(interactions.occurredAt));
-
 // ---- duplicate suspicions ----
 
 export async function insertSuspicions(tx: Tx, values: (typeof duplicateSuspicions.$inferInsert)[]) {
   await tx.insert(duplicateSuspicions).values(values);
-}
-
-// ---- timeline ----
-
-export type TimelineRow = {
-  id: string;
-  kind: string;
-  at: Date;
-  actorName: string | null;
-  channel: string | null;
-  summary: string;
-  details: Record<string, unknown>;
-};
-
-/** Everything that happened to one beneficiary, newest first, from the records and the audit log. */
-export async function timelineOf(tx: Tx, organizationId: string, beneficiaryId: string, limit = 200) {
-  const result = await tx.execute<TimelineRow>(sql`
-    select * from (
-      select 'i-' || i.id as id, 'interaction' as kind, i.occurred_at as at, u.full_name as "actorName", i.channel,
-             i.kind as summary, jsonb_build_object('kind', i.kind, 'text', i.summary) as details
-        from interactions i left join users u on u.id = i.staff_id
-       where i.organization_id = ${organizationId} and i.beneficiary_id = ${beneficiaryId}
-      union all
-      select 'd-' || d.id, 'document', d.uploaded_at, u.full_name, null, d.type,
-             jsonb_build_object('type', d.type, 'expiryDate', d.expiry_date, 'fileName', d.file_name)
-        from beneficiary_documents d left join users u on u.id = d.uploaded_by
-       where d.organization_id = ${organizationId} and d.beneficiary_id = ${beneficiaryId}
-      union all
-      select 's-' || s.id, 'declaration', s.signed_at, u.full_name, s.channel, s.method,
-             jsonb_build_object('textVersion', s.text_version, 'method', s.method)
-        from declarations s left join users u on u.id = s.witnessed_by
-       where s.organization_id = ${organizationId} and s.beneficiary_id = ${beneficiaryId}
-      union all
-      select 'c-' || c.id, 'consent', c.recorded_at, u.full_name, c.channel, c.purpose,
-             jsonb_build_object('purpose', c.purpose, 'granted', c.granted)
-        from consents c left join users u on u.id = c.recorded_by
-       where c.organization_id = ${organizationId} and c.beneficiary_id = ${beneficiaryId}
-      union all
-      select 'a-' || a.id, case
-               when a.action = 'beneficiaries.create' then 'created'
-               when a.action = 'beneficiaries.change_status' then 'status'
-               when a.action like 'beneficiaries.household.%' then 'household'
-               else 'updated' end,
-             a.occurred_at, a.actor_name, null, a.action, a.details
-        from audit_events a
-       where a.organization_id = ${organizationId} and a.entity_type = 'beneficiary' and a.entity_id = ${beneficiaryId}
-         and a.outcome = 'success'
-         and a.action in ('beneficiaries.create', 'beneficiaries.update', 'beneficiaries.change_status',
-                          'beneficiaries.household.add', 'beneficiaries.household.remove', 'beneficiaries.merge',
-                          'beneficiaries.legal_hold')
-    ) t order by at desc limit ${limit}`);
-  return result.rows;
-}
-
-export async function listOpenSuspicions(tx: Tx, organizationId: string) {
-  return tx
-    .select()
-    .from(duplicateSuspicions)
-    .where(
-      and(eq(duplicateSuspicions.organizationId, organizationId), eq(duplicateSuspicions.status, 'open')),
-    )
-    .orderBy(desc(duplicateSuspicions.createdAt))
-    .limit(200);
-}
-
-export async function findSuspicion(tx: Tx, organizationId: string, id: string) {
-  const [row] = await tx
-    .select()
-    .from(duplicateSuspicions)
-    .where(and(eq(duplicateSuspicions.organizationId, organizationId), eq(duplicateSuspicions.id, id)))
-    .for('update');
-  return row ?? null;
-}
-
-export async function resolveSuspicion(tx: Tx, id: string, status: 'dismissed' | 'merged', userId: string) {
-  await tx
-    .update(duplicateSuspicions)
-    .set({ status, resolvedBy: userId, resolvedAt: sql`now()` })
-    .where(eq(duplicateSuspicions.id, id));
-}
-
-export async function summariesByIds(tx: Tx, organizationId: string, ids: string[]) {
-  if (!ids.length) return [];
-  const result = await tx.execute<SummaryRow>(
-    sql`select ${summaryColumns} from beneficiaries b where b.organization_id = ${organizationId} and b.id in ${sql`(${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`}`,
-  );
-  return result.rows;
-}
-
-/** Moves every record of `fromId` onto `toId` (merge keeps every document, declaration and interaction). */
-export async function moveRecords(tx: Tx, organizationId: string, fromId: string, toId: string) {
-  for (const table of [
-    'household_members',
-    'beneficiary_documents',
-    'declarations',
-    'consents',
-    'interactions',
-  ]) {
-    await tx.execute(
-      sql`update ${sql.identifier(table)} set beneficiary_id = ${toId} where organization_id = ${organizationId} and beneficiary_id = ${fromId}`,
-    );
-  }
-  await tx.execute(sql`update duplicate_suspicions set status = 'merged', resolved_at = now()
-    where organization_id = ${organizationId} and status = 'open'
-      and ((beneficiary_id = ${fromId} and other_id = ${toId}) or (beneficiary_id = ${toId} and other_id = ${fromId}))`);
-}
-
-/** Removes personal data of the beneficiary's related records (destruction under PDPL). */
-export async function erasePersonalRecords(tx: Tx, beneficiaryId: string) {
-  await tx.execute(sql`update household_members set full_name = '—', national_id = null, health = null,
-    birth_date = date_trunc('year', birth_date)::date where beneficiary_id = ${beneficiaryId}`);
-  await tx.execute(sql`update interactions set summary = '—' where beneficiary_id = ${beneficiaryId}`);
-  const signatures = await tx.execute<{ signature_key: string }>(
-    sql`select signature_key from declarations where beneficiary_id = ${beneficiaryId} and signature_key is not null`,
-  );
-  await tx.execute(
-    sql`update declarations set typed_name = null, signature_key = null where beneficiary_id = ${beneficiaryId}`,
-  );
-  const docs = await tx.execute<{ storage_key: string }>(
-    sql`delete from beneficiary_documents where beneficiary_id = ${beneficiaryId} returning storage_key`,
-  );
-  return [...docs.rows.map((d) => d.storage_key), ...signatures.rows.map((d) => d.signature_key)];
 }

@@ -13,12 +13,13 @@ import {
 import { idParamsSchema } from '../../../shared/contracts/common';
 import { actorContextOf } from '../../platform/http/context';
 import type { BeneficiaryService } from './beneficiaries.service';
+import type { BeneficiarySearchService } from './beneficiary-search.service';
 
 const tags = ['beneficiaries'];
 const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
 
 export const beneficiaryRoutes =
-  (beneficiaries: BeneficiaryService): FastifyPluginAsyncZod =>
+  (beneficiaries: BeneficiaryService, search: BeneficiarySearchService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/v1/beneficiaries',
@@ -30,7 +31,7 @@ export const beneficiaryRoutes =
           response: { 200: beneficiaryPageSchema },
         },
       },
-      (request) => beneficiaries.searchBeneficiaries(actorContextOf(request), request.query),
+      (request) => search.searchBeneficiaries(actorContextOf(request), request.query),
     );
 
     app.post(

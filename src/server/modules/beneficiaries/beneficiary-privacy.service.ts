@@ -8,6 +8,8 @@ import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { presentSummary } from './beneficiaries.presenter';
+import { updateBeneficiaryRow } from './beneficiaries.repository';
+import type { BeneficiaryService } from './beneficiaries.service';
 import {
   erasePersonalRecords,
   findSuspicion,
@@ -15,9 +17,7 @@ import {
   moveRecords,
   resolveSuspicion,
   summariesByIds,
-  updateBeneficiaryRow,
-} from './beneficiaries.repository';
-import type { BeneficiaryService } from './beneficiaries.service';
+} from './beneficiary-privacy.repository';
 import type { BeneficiaryRecordsService } from './beneficiary-records.service';
 
 const escapeHtml = (v: unknown) =>
@@ -60,7 +60,7 @@ export function createBeneficiaryPrivacyService(deps: {
     async dismissDuplicate(ctx: ActorContext, id: string, reason: string) {
       await db.transaction(async (tx) => {
         const s = await findSuspicion(tx, ctx.actor.organizationId, id);
-        if (!s || s.status !== 'open') throw notFound();
+        if (s?.status !== 'open') throw notFound();
         await resolveSuspicion(tx, id, 'dismissed', ctx.actor.userId);
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.duplicates.dismiss',
@@ -75,7 +75,7 @@ export function createBeneficiaryPrivacyService(deps: {
     async mergeDuplicate(ctx: ActorContext, id: string, keepId: string): Promise<Beneficiary> {
       return db.transaction(async (tx) => {
         const s = await findSuspicion(tx, ctx.actor.organizationId, id);
-        if (!s || s.status !== 'open') throw notFound();
+        if (s?.status !== 'open') throw notFound();
         if (keepId !== s.beneficiaryId && keepId !== s.otherId) throw new AppError(409, 'MERGE_NOT_ALLOWED');
         const dropId = keepId === s.beneficiaryId ? s.otherId : s.beneficiaryId;
         const keep = await beneficiaries.load(tx, ctx, keepId, true);

@@ -14,6 +14,7 @@ import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { localToday } from './beneficiaries.presenter';
+import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
 import {
   currentDeclarationText,
   type DeclarationTextRow,
@@ -28,8 +29,7 @@ import {
   listDeclarations,
   listDocuments,
   timelineOf,
-} from './beneficiaries.repository';
-import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
+} from './beneficiary-records.repository';
 
 export const maxDocumentBytes = 10 * 1024 * 1024;
 

@@ -1,22 +1,22 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   Beneficiary,
   BeneficiaryDocument,
   BeneficiarySummary,
   CreateBeneficiary,
+  consentPurposes,
+  declarationSchema,
   HouseholdMemberInput,
+  householdMemberSchema,
+  interactionInputSchema,
   SearchBeneficiariesQuery,
   SignDeclaration,
   TimelineItem,
   UpdateBeneficiary,
-  consentPurposes,
-  declarationSchema,
-  householdMemberSchema,
-  interactionInputSchema,
 } from '../../../shared/contracts/beneficiaries';
-import type { z } from 'zod';
-import { ApiError, api, apiBase, withQuery } from '../../lib/api';
 import { i18n } from '../../i18n';
+import { ApiError, api, apiBase, withQuery } from '../../lib/api';
 
 export type HouseholdMember = z.infer<typeof householdMemberSchema>;
 export type Declaration = z.infer<typeof declarationSchema>;
@@ -65,7 +65,9 @@ export const beneficiaryListQuery = (filter: BeneficiaryFilter) =>
   infiniteQueryOptions({
     queryKey: beneficiaryKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api<BeneficiaryPage>(withQuery('/beneficiaries', { ...filter, limit: 25, cursor: pageParam }), { signal }),
+      api<BeneficiaryPage>(withQuery('/beneficiaries', { ...filter, limit: 25, cursor: pageParam }), {
+        signal,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -120,8 +122,10 @@ export const signDeclaration = (id: string, body: SignDeclaration) =>
     method: 'POST',
     body,
   });
-export const recordConsent = (id: string, body: { purpose: ConsentPurpose; granted: boolean; channel: string }) =>
-  api<Consent>(path(id, '/consents'), { method: 'POST', body });
+export const recordConsent = (
+  id: string,
+  body: { purpose: ConsentPurpose; granted: boolean; channel: string },
+) => api<Consent>(path(id, '/consents'), { method: 'POST', body });
 export const recordInteraction = (id: string, body: InteractionInput) =>
   api<{ id: string }>(path(id, '/interactions'), { method: 'POST', body });
 export const dismissDuplicate = (pairId: string, reason: string) =>

@@ -23,7 +23,9 @@ export function ExpiredBadge({ count }: { count?: number }) {
   const { t } = useTranslation();
   return (
     <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
-      {count === undefined ? t('beneficiaries.documents.expired') : t('beneficiaries.documents.expiredCount', { count })}
+      {count === undefined
+        ? t('beneficiaries.documents.expired')
+        : t('beneficiaries.documents.expiredCount', { count })}
     </Badge>
   );
 }

@@ -89,9 +89,12 @@ export function CalendarDateField({
       />
       <Text id={`${id}-eq`} size="xs" c="dimmed" aria-live="polite">
         {equivalent
-          ? t(calendar === 'hijri' ? 'beneficiaries.date.equalsGregorian' : 'beneficiaries.date.equalsHijri', {
-              date: equivalent,
-            })
+          ? t(
+              calendar === 'hijri' ? 'beneficiaries.date.equalsGregorian' : 'beneficiaries.date.equalsHijri',
+              {
+                date: equivalent,
+              },
+            )
           : calendar === 'hijri'
             ? t('beneficiaries.date.hijriHint')
             : t('beneficiaries.date.gregorianHint')}

@@ -75,7 +75,11 @@ export function NationalIdLookup({ onNew }: NationalIdLookupProps) {
           </Group>
           {lookup.error && <ErrorAlert error={lookup.error} />}
           {checked?.existing && (
-            <Alert color="orange" icon={<IconUserCheck aria-hidden />} title={t('beneficiaries.intake.exists')}>
+            <Alert
+              color="orange"
+              icon={<IconUserCheck aria-hidden />}
+              title={t('beneficiaries.intake.exists')}
+            >
               <Stack gap="xs">
                 <Group gap="xs">
                   <Anchor component={Link} to={`/beneficiaries/${checked.existing.id}`} fw={600}>

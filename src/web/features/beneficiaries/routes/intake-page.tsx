@@ -1,0 +1,221 @@
+import { Anchor, Button, Card, Group, Stack, Stepper, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconSignature } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Beneficiary } from '../../../../shared/contracts/beneficiaries';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
+import { RequirePermission } from '../../../components/require-permission';
+import { beneficiaryKeys, beneficiaryQuery, createBeneficiary } from '../api';
+import { DeclarationBadge, ProfileFlags } from '../components/beneficiary-badges';
+import { DocumentsSection } from '../components/documents-section';
+import { HouseholdSection } from '../components/household-section';
+import { IntakeReview } from '../components/intake-review';
+import { NationalIdLookup } from '../components/national-id-lookup';
+import { ProfileForm } from '../components/profile-form';
+import { emptyProfile } from '../components/profile-form-values';
+
+/** The intake wizard keeps its place in the address, so a reload or the signing screen can return. */
+export interface IntakeSearch {
+  id?: string;
+  nid?: string;
+  step?: number;
+}
+
+export function validateIntakeSearch(search: Record<string, unknown>): IntakeSearch {
+  const step = Number(search.step);
+  return {
+    id: typeof search.id === 'string' ? search.id : undefined,
+    nid: typeof search.nid === 'string' ? search.nid : undefined,
+    step: Number.isInteger(step) && step >= 0 && step <= 5 ? step : undefined,
+  };
+}
+
+export function IntakePage() {
+  return (
+    <RequirePermission action="beneficiaries.create">
+      <Intake />
+    </RequirePermission>
+  );
+}
+
+function Intake() {
+  const { t } = useTranslation();
+  const search = useSearch({ strict: false }) as IntakeSearch;
+  const navigate = useNavigate();
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const step = search.id ? Math.max(2, search.step ?? 2) : search.nid ? 1 : 0;
+  const go = (next: IntakeSearch) => void navigate({ to: '/beneficiaries/new', search: next });
+
+  return (
+    <>
+      <Anchor component={Link} to="/beneficiaries" size="sm">
+        {t('beneficiaries.backToList')}
+      </Anchor>
+      <PageHeader title={t('beneficiaries.intake.title')} description={t('beneficiaries.intake.description')} />
+      <Stepper
+        active={step}
+        size="sm"
+        orientation={isPhone ? 'vertical' : 'horizontal'}
+        allowNextStepsSelect={false}
+        onStepClick={(index) => {
+          if (search.id && index >= 2) go({ id: search.id, step: index });
+        }}
+        mb="lg"
+      >
+        <Stepper.Step label={t('beneficiaries.intake.steps.lookup')} />
+        <Stepper.Step label={t('beneficiaries.intake.steps.profile')} />
+        <Stepper.Step label={t('beneficiaries.intake.steps.household')} />
+        <Stepper.Step label={t('beneficiaries.intake.steps.documents')} />
+        <Stepper.Step label={t('beneficiaries.intake.steps.declaration')} />
+        <Stepper.Step label={t('beneficiaries.intake.steps.review')} />
+      </Stepper>
+
+      {step === 0 && <NationalIdLookup onNew={(nid) => go({ nid })} />}
+      {step === 1 && search.nid && (
+        <Card withBorder padding="lg">
+          <ProfileForm
+            mode="create"
+            defaultValues={emptyProfile(search.nid)}
+            save={createBeneficiary}
+            submitLabel={t('beneficiaries.intake.createAndContinue')}
+            onCancel={() => go({})}
+            onSaved={(b) => {
+              notifications.show({
+                color: 'teal',
+                message: t('beneficiaries.intake.created', { name: b.fullNameAr, file: b.fileNumber }),
+              });
+              go({ id: b.id, step: 2 });
+            }}
+          />
+        </Card>
+      )}
+      {search.id && step >= 2 && <IntakeRecord id={search.id} step={step} go={go} />}
+    </>
+  );
+}
+
+function IntakeRecord({ id, step, go }: { id: string; step: number; go: (s: IntakeSearch) => void }) {
+  const { t } = useTranslation();
+  const query = useQuery(beneficiaryQuery(id));
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const b = query.data;
+  const next = () => go({ id, step: step + 1 });
+  const back = () => go({ id, step: step - 1 });
+
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="sm">
+        <Group justify="space-between" gap="xs">
+          <Stack gap={0}>
+            <Text fw={700}>{b.fullNameAr}</Text>
+            <Text size="sm" c="dimmed">
+              {t('beneficiaries.fields.fileNumber')}: <bdi>{b.fileNumber}</bdi>
+            </Text>
+          </Stack>
+          <ProfileFlags beneficiary={b} />
+        </Group>
+      </Card>
+      {step === 2 && (
+        <StepCard title={t('beneficiaries.intake.steps.household')} onNext={next} onBack={back}>
+          <HouseholdSection beneficiary={b} />
+        </StepCard>
+      )}
+      {step === 3 && (
+        <StepCard title={t('beneficiaries.intake.steps.documents')} onNext={next} onBack={back}>
+          <DocumentsSection beneficiaryId={id} startOpen />
+        </StepCard>
+      )}
+      {step === 4 && (
+        <StepCard title={t('beneficiaries.intake.steps.declaration')} onNext={next} onBack={back}>
+          <DeclarationStep beneficiary={b} />
+        </StepCard>
+      )}
+      {step === 5 && (
+        <StepCard title={t('beneficiaries.intake.steps.review')} onBack={back} finish={<FinishButton b={b} />}>
+          <IntakeReview beneficiary={b} />
+        </StepCard>
+      )}
+    </Stack>
+  );
+}
+
+function DeclarationStep({ beneficiary }: { beneficiary: Beneficiary }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" align="flex-start">
+      <DeclarationBadge declaration={beneficiary.declaration} />
+      <Text size="sm">{t('beneficiaries.intake.declarationHelp')}</Text>
+      <Button
+        component={Link}
+        to={`/beneficiaries/${beneficiary.id}/sign`}
+        search={{ returnTo: 'intake' }}
+        leftSection={<IconSignature size={18} aria-hidden />}
+        variant={beneficiary.declaration.current ? 'light' : 'filled'}
+      >
+        {beneficiary.declaration.current ? t('beneficiaries.sign.again') : t('beneficiaries.sign.open')}
+      </Button>
+    </Stack>
+  );
+}
+
+function FinishButton({ b }: { b: Beneficiary }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return (
+    <Button
+      onClick={async () => {
+        await queryClient.invalidateQueries({ queryKey: beneficiaryKeys.all });
+        notifications.show({ color: 'teal', message: t('beneficiaries.intake.finished', { name: b.fullNameAr }) });
+        await navigate({ to: '/beneficiaries/$beneficiaryId', params: { beneficiaryId: b.id } });
+      }}
+    >
+      {t('beneficiaries.intake.finish')}
+    </Button>
+  );
+}
+
+function StepCard({
+  title,
+  children,
+  onNext,
+  onBack,
+  finish,
+}: {
+  title: string;
+  children: ReactNode;
+  onNext?: () => void;
+  onBack?: () => void;
+  finish?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={title}>
+      <Text fw={700} size="lg" mb="md">
+        {title}
+      </Text>
+      {children}
+      <Group justify="space-between" mt="lg">
+        {onBack ? (
+          <Button variant="default" onClick={onBack}>
+            {t('beneficiaries.intake.back')}
+          </Button>
+        ) : (
+          <span />
+        )}
+        {finish ?? (
+          <Button variant="light" onClick={onNext}>
+            {t('beneficiaries.intake.next')}
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+}
