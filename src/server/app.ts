@@ -88,6 +88,7 @@ export function buildServices(options: AppOptions) {
     organizations,
     beneficiaries,
     records: beneficiaryRecords,
+    clock,
   });
   return {
     db,

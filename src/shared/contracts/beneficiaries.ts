@@ -329,3 +329,46 @@ export const timelineItemSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+// طلب تصحيح — the beneficiary asks to correct data held about them (PDPL); answered within 30 days.
+export const correctableFields = [
+  'fullNameAr',
+  'fullNameEn',
+  'birthDate',
+  'gender',
+  'nationality',
+  'maritalStatus',
+  'phone',
+  'altPhone',
+  'city',
+  'district',
+  'address',
+  'household',
+  'documents',
+  'other',
+] as const;
+
+export const correctionRequestInputSchema = z.object({
+  field: z.enum(correctableFields),
+  requestedValue: textSchema(1, 500),
+  reason: textSchema(3, 1000),
+  channel: code,
+});
+
+export const resolveCorrectionSchema = z.object({
+  decision: z.enum(['applied', 'rejected']),
+  note: textSchema(3, 1000),
+});
+
+export const correctionRequestSchema = z.object({
+  id: z.uuid(),
+  field: z.enum(correctableFields),
+  requestedValue: z.string(),
+  reason: z.string(),
+  channel: z.string(),
+  status: z.enum(['open', 'applied', 'rejected']),
+  dueAt: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+});

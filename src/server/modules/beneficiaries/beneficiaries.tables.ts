@@ -233,3 +233,29 @@ export const organizationCounters = pgTable(
   },
   (t) => [uniqueIndex('organization_counters_key').on(t.organizationId, t.name)],
 );
+
+// طلبات تصحيح البيانات (PDPL right of correction), answered within 30 days.
+export const correctionRequests = pgTable(
+  'correction_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    requestedValue: text('requested_value').notNull(),
+    reason: text('reason').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status', { enum: ['open', 'applied', 'rejected'] })
+      .notNull()
+      .default('open'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolutionNote: text('resolution_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('corrections_org_status_idx').on(t.organizationId, t.status, t.dueAt)],
+);

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { type SummaryRow, summaryColumns } from './beneficiaries.repository';
-import { duplicateSuspicions } from './beneficiaries.tables';
+import { correctionRequests, duplicateSuspicions } from './beneficiaries.tables';
 
 export async function listOpenSuspicions(tx: Tx, organizationId: string) {
   return tx
@@ -74,4 +74,42 @@ export async function erasePersonalRecords(tx: Tx, beneficiaryId: string) {
     sql`delete from beneficiary_documents where beneficiary_id = ${beneficiaryId} returning storage_key`,
   );
   return [...docs.rows.map((d) => d.storage_key), ...signatures.rows.map((d) => d.signature_key)];
+}
+
+// ---- correction requests ----
+
+export type CorrectionRow = typeof correctionRequests.$inferSelect;
+
+export async function insertCorrection(tx: Tx, values: typeof correctionRequests.$inferInsert) {
+  const [row] = await tx.insert(correctionRequests).values(values).returning();
+  return row!;
+}
+
+export const listCorrections = (tx: Tx, beneficiaryId: string) =>
+  tx
+    .select()
+    .from(correctionRequests)
+    .where(eq(correctionRequests.beneficiaryId, beneficiaryId))
+    .orderBy(desc(correctionRequests.createdAt));
+
+export async function findCorrection(tx: Tx, beneficiaryId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(correctionRequests)
+    .where(and(eq(correctionRequests.beneficiaryId, beneficiaryId), eq(correctionRequests.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function resolveCorrection(
+  tx: Tx,
+  id: string,
+  values: { status: 'applied' | 'rejected'; resolvedBy: string; resolutionNote: string },
+) {
+  const [row] = await tx
+    .update(correctionRequests)
+    .set({ ...values, resolvedAt: sql`now()` })
+    .where(eq(correctionRequests.id, id))
+    .returning();
+  return row!;
 }

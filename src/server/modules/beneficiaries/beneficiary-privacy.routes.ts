@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { beneficiarySchema, beneficiarySummarySchema } from '../../../shared/contracts/beneficiaries';
+import {
+  beneficiarySchema,
+  beneficiarySummarySchema,
+  correctionRequestInputSchema,
+  correctionRequestSchema,
+  resolveCorrectionSchema,
+} from '../../../shared/contracts/beneficiaries';
 import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
 import { actorContextOf } from '../../platform/http/context';
 import type { BeneficiaryPrivacyService } from './beneficiary-privacy.service';
@@ -101,5 +107,55 @@ export const beneficiaryPrivacyRoutes =
       },
       (request) =>
         privacy.destroyBeneficiary(actorContextOf(request), request.params.id, request.body.reason),
+    );
+
+    app.get(
+      '/api/v1/beneficiaries/:id/correction-requests',
+      {
+        config: { access: 'beneficiaries.read' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          response: { 200: z.object({ items: z.array(correctionRequestSchema) }) },
+        },
+      },
+      (request) => privacy.listCorrections(actorContextOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/v1/beneficiaries/:id/correction-requests',
+      {
+        config: { access: 'beneficiaries.update' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: correctionRequestInputSchema,
+          response: { 201: correctionRequestSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await privacy.requestCorrection(actorContextOf(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/api/v1/beneficiaries/:id/correction-requests/:requestId/resolve',
+      {
+        config: { access: 'beneficiaries.change_status' },
+        schema: {
+          tags,
+          params: z.object({ id: z.uuid(), requestId: z.uuid() }),
+          body: resolveCorrectionSchema,
+          response: { 200: correctionRequestSchema },
+        },
+      },
+      (request) =>
+        privacy.resolveCorrection(
+          actorContextOf(request),
+          request.params.id,
+          request.params.requestId,
+          request.body,
+        ),
     );
   };

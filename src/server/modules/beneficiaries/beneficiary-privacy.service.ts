@@ -1,7 +1,9 @@
 // Owns the data-subject side of the registry (PDPL): review and merge of duplicates, a copy of
 // everything held about one beneficiary, legal hold, and destruction that keeps anonymous statistics.
-import type { Beneficiary } from '../../../shared/contracts/beneficiaries';
+import type { z } from 'zod';
+import type { Beneficiary, correctionRequestInputSchema } from '../../../shared/contracts/beneficiaries';
 import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
@@ -9,16 +11,39 @@ import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { presentSummary } from './beneficiaries.presenter';
 import { updateBeneficiaryRow } from './beneficiaries.repository';
-import type { BeneficiaryService } from './beneficiaries.service';
+import { assertKnownCodes, type BeneficiaryService } from './beneficiaries.service';
 import {
+  type CorrectionRow,
   erasePersonalRecords,
+  findCorrection,
   findSuspicion,
+  insertCorrection,
+  listCorrections,
   listOpenSuspicions,
   moveRecords,
+  resolveCorrection,
   resolveSuspicion,
   summariesByIds,
 } from './beneficiary-privacy.repository';
 import type { BeneficiaryRecordsService } from './beneficiary-records.service';
+
+// PDPL: data-subject requests are answered within 30 days.
+export const correctionDays = 30;
+
+type CorrectionInput = z.infer<typeof correctionRequestInputSchema>;
+
+const presentCorrection = (c: CorrectionRow) => ({
+  id: c.id,
+  field: c.field as CorrectionInput['field'],
+  requestedValue: c.requestedValue,
+  reason: c.reason,
+  channel: c.channel,
+  status: c.status,
+  dueAt: c.dueAt.toISOString(),
+  createdAt: c.createdAt.toISOString(),
+  resolvedAt: c.resolvedAt?.toISOString() ?? null,
+  resolutionNote: c.resolutionNote,
+});
 
 const escapeHtml = (v: unknown) =>
   String(v ?? '').replace(
@@ -34,8 +59,9 @@ export function createBeneficiaryPrivacyService(deps: {
   organizations: OrganizationService;
   beneficiaries: BeneficiaryService;
   records: BeneficiaryRecordsService;
+  clock: Clock;
 }) {
-  const { db, storage, organizations, beneficiaries, records } = deps;
+  const { db, storage, organizations, beneficiaries, records, clock } = deps;
 
   return {
     async listDuplicates(ctx: ActorContext) {
@@ -202,6 +228,59 @@ ${row('الحالة الصحية', p.healthConditions?.join('، ') ?? 'غير م
       });
       await Promise.all(keys.map((k) => storage.delete(k).catch(() => {})));
       return result;
+    },
+
+    async listCorrections(ctx: ActorContext, beneficiaryId: string) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      return { items: (await listCorrections(db, row.id)).map(presentCorrection) };
+    },
+
+    /** Records the request; PDPL gives the organization 30 days to answer it. */
+    async requestCorrection(ctx: ActorContext, beneficiaryId: string, input: CorrectionInput) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      assertKnownCodes(org.settings, { channel: input.channel });
+      return db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+        const created = await insertCorrection(tx, {
+          organizationId: row.organizationId,
+          beneficiaryId: row.id,
+          ...input,
+          dueAt: new Date(clock.now().getTime() + correctionDays * 86_400_000),
+          recordedBy: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.corrections.request',
+          entityType: 'beneficiary',
+          entityId: row.id,
+          details: { correctionId: created.id, field: input.field },
+        });
+        return presentCorrection(created);
+      });
+    },
+
+    async resolveCorrection(
+      ctx: ActorContext,
+      beneficiaryId: string,
+      id: string,
+      input: { decision: 'applied' | 'rejected'; note: string },
+    ) {
+      return db.transaction(async (tx) => {
+        const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+        const request = await findCorrection(tx, row.id, id);
+        if (request?.status !== 'open') throw notFound();
+        const resolved = await resolveCorrection(tx, id, {
+          status: input.decision,
+          resolvedBy: ctx.actor.userId,
+          resolutionNote: input.note,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.corrections.resolve',
+          entityType: 'beneficiary',
+          entityId: row.id,
+          details: { correctionId: id, decision: input.decision },
+        });
+        return presentCorrection(resolved);
+      });
     },
   };
 }

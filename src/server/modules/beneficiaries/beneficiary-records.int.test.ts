@@ -366,3 +366,25 @@ describe('data-subject rights (PDPL)', () => {
     ).toBeUndefined();
   });
 });
+
+describe('correction requests', () => {
+  it('records a request due within 30 days and lets a supervisor resolve it once', async () => {
+    const b = await registerBeneficiary(app, officer);
+    const created = await postJson(`/api/v1/beneficiaries/${b.id}/correction-requests`, {
+      field: 'fullNameAr',
+      requestedValue: 'الاسم الصحيح كما في الهوية',
+      reason: 'خطأ إملائي في اسم الأب',
+      channel: 'in_person',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'open', dueAt: '2026-12-22T09:00:00.000Z' });
+    const id = created.json().id;
+    const url = `/api/v1/beneficiaries/${b.id}/correction-requests/${id}/resolve`;
+    expect((await postJson(url, { decision: 'applied', note: 'تم التصحيح' })).statusCode).toBe(403);
+    const resolved = await postJson(url, { decision: 'applied', note: 'تم التصحيح' }, supervisor);
+    expect(resolved.json()).toMatchObject({ status: 'applied', resolutionNote: 'تم التصحيح' });
+    expect((await postJson(url, { decision: 'rejected', note: 'مرة ثانية' }, supervisor)).statusCode).toBe(404);
+    const list = (await get(`/api/v1/beneficiaries/${b.id}/correction-requests`)).json();
+    expect(list.items).toHaveLength(1);
+  });
+});

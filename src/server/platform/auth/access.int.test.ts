@@ -44,7 +44,8 @@ describe('route permissions', () => {
 
   it('uses every action of the permission table on some route, except the record-level ones', () => {
     const used = new Set(app.routeRules.map((r) => r.access));
-    for (const action of actions) expect(used.has(action) || recordLevelActions.includes(action), action).toBe(true);
+    for (const action of actions)
+      expect(used.has(action) || recordLevelActions.includes(action), action).toBe(true);
     for (const action of recordLevelActions) expect(used.has(action), action).toBe(false);
   });
 
