@@ -32,6 +32,12 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { createOrganizationService } from './modules/organizations/organizations.service';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
+import { createReferralService } from './modules/requests/referrals.service';
+import { createTransitionService } from './modules/requests/request-transitions.service';
+import { requestRoutes } from './modules/requests/requests.routes';
+import { createRequestService } from './modules/requests/requests.service';
+import { serviceRoutes } from './modules/services/services.routes';
+import { createCatalogService } from './modules/services/services.service';
 import { setupRoutes } from './modules/setup/setup.routes';
 import { createSetupService } from './modules/setup/setup.service';
 import { userRoutes } from './modules/users/users.routes';
@@ -90,9 +96,26 @@ export function buildServices(options: AppOptions) {
     records: beneficiaryRecords,
     clock,
   });
+  const catalog = createCatalogService({ db, organizations });
+  const requests = createRequestService({
+    db,
+    clock,
+    jobs,
+    organizations,
+    beneficiaries,
+    records: beneficiaryRecords,
+    catalog,
+    users,
+  });
+  const transitions = createTransitionService({ db, clock, jobs, organizations, requests, catalog });
+  const referrals = createReferralService({ db, clock, requests, users });
   return {
     db,
     clock,
+    catalog,
+    requests,
+    transitions,
+    referrals,
     jobs,
     storage,
     sessions,
@@ -180,6 +203,8 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(beneficiaryRoutes(services.beneficiaries, services.beneficiarySearch));
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
+  await app.register(serviceRoutes(services.catalog));
+  await app.register(requestRoutes(services.requests, services.transitions, services.referrals));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -25,6 +25,14 @@ export const actions = [
   'beneficiaries.export',
   'beneficiaries.destroy',
   'declarations.manage_text',
+  'services.read',
+  'services.manage',
+  'requests.read',
+  'requests.create',
+  'requests.transition',
+  'requests.assign',
+  'requests.refer',
+  'referrals.answer',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -89,6 +97,31 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'beneficiaries.export': ['manager', 'supervisor'],
   'beneficiaries.destroy': ['manager'],
   'declarations.manage_text': ['admin'],
+  'services.read': everyRole,
+  'services.manage': ['admin'],
+  'requests.read': [
+    'manager',
+    'relations_officer',
+    'supervisor',
+    'researcher',
+    'committee_member',
+    'service_officer',
+    'quality_officer',
+    'auditor',
+  ],
+  'requests.create': ['relations_officer', 'supervisor'],
+  // Which transition a role may take is the state machine's rule (src/shared/requests/request-machine.ts).
+  'requests.transition': [
+    'manager',
+    'relations_officer',
+    'supervisor',
+    'researcher',
+    'committee_member',
+    'service_officer',
+  ],
+  'requests.assign': ['manager', 'supervisor'],
+  'requests.refer': ['relations_officer', 'supervisor', 'researcher', 'service_officer'],
+  'referrals.answer': ['supervisor', 'researcher', 'manager'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

@@ -66,6 +66,8 @@ function settingsSchema(text: TextFactory) {
     beneficiaryCategories: z.array(labelled).max(50),
     // أنواع الوثائق — national ID, family card, income proof, lease, medical report, …
     documentTypes: z.array(labelled.extend({ hasExpiry: z.boolean() })).max(50),
+    // A request that sits longer than this in one stage shows as overdue on the work queues.
+    stageAlertDays: z.number().int().min(1).max(90),
   });
 }
 
@@ -73,6 +75,7 @@ function settingsSchema(text: TextFactory) {
 export const organizationSettingsSchema = settingsSchema(textSchema).partial({
   beneficiaryCategories: true,
   documentTypes: true,
+  stageAlertDays: true,
 });
 export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
@@ -131,6 +134,7 @@ export function defaultOrganizationSettings(): OrganizationSettings {
     timeZone: 'Asia/Riyadh',
     beneficiaryCategories: defaultBeneficiaryCategories.map((c) => ({ ...c })),
     documentTypes: defaultDocumentTypes.map((d) => ({ ...d })),
+    stageAlertDays: 7,
   };
 }
 

@@ -383,7 +383,9 @@ describe('correction requests', () => {
     expect((await postJson(url, { decision: 'applied', note: 'تم التصحيح' })).statusCode).toBe(403);
     const resolved = await postJson(url, { decision: 'applied', note: 'تم التصحيح' }, supervisor);
     expect(resolved.json()).toMatchObject({ status: 'applied', resolutionNote: 'تم التصحيح' });
-    expect((await postJson(url, { decision: 'rejected', note: 'مرة ثانية' }, supervisor)).statusCode).toBe(404);
+    expect((await postJson(url, { decision: 'rejected', note: 'مرة ثانية' }, supervisor)).statusCode).toBe(
+      404,
+    );
     const list = (await get(`/api/v1/beneficiaries/${b.id}/correction-requests`)).json();
     expect(list.items).toHaveLength(1);
   });

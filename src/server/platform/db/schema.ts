@@ -2,6 +2,8 @@
 
 export * from '../../modules/beneficiaries/beneficiaries.tables';
 export * from '../../modules/organizations/organizations.tables';
+export * from '../../modules/requests/requests.tables';
+export * from '../../modules/services/services.tables';
 export * from '../../modules/users/users.tables';
 export * from '../audit/audit.tables';
 export * from '../auth/auth.tables';

@@ -1,0 +1,140 @@
+// إحالة — policy step 3: when procedures are unclear, staff refer the case or the beneficiary's
+// question to the supervisor / social research officer, who answers by a due time.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { addWorkingDays, endOfLocalDay, localDate } from '../../../shared/calendar';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { UserService } from '../users/users.service';
+import {
+  answerReferral,
+  insertHistory,
+  insertReferral,
+  lockReferral,
+  selectReferralViews,
+} from './requests.repository';
+import type { RequestService } from './requests.service';
+import { referrals } from './requests.tables';
+
+type ReferralView = Awaited<ReturnType<ReturnType<typeof selectReferralViews>['execute']>>[number];
+
+export type ReferralService = ReturnType<typeof createReferralService>;
+
+export function createReferralService(deps: {
+  db: Db;
+  clock: Clock;
+  requests: RequestService;
+  users: UserService;
+}) {
+  const { db, clock, requests, users } = deps;
+
+  const present = (v: ReferralView) => ({
+    id: v.referral.id,
+    requestId: v.referral.requestId,
+    reason: v.referral.reason,
+    assigneeId: v.referral.assigneeId,
+    assigneeName: v.assigneeName,
+    createdByName: v.createdByName,
+    dueAt: v.referral.dueAt.toISOString(),
+    answer: v.referral.answer,
+    answeredAt: v.referral.answeredAt?.toISOString() ?? null,
+    status: v.referral.answeredAt ? ('answered' as const) : ('open' as const),
+    overdue: !v.referral.answeredAt && v.referral.dueAt < clock.now(),
+    createdAt: v.referral.createdAt.toISOString(),
+  });
+
+  return {
+    async refer(
+      ctx: ActorContext,
+      requestId: string,
+      input: { reason: string; assigneeId: string; dueInDays: number },
+    ) {
+      const request = await requests.view(db, ctx, requestId);
+      if (['closed', 'withdrawn'].includes(request.request.status)) {
+        throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: request.request.status });
+      }
+      const assignee = await users.getUser(ctx, input.assigneeId).catch(() => null);
+      if (assignee?.status !== 'active' || !assignee.roles.includes('supervisor')) {
+        throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
+      }
+      const calendar = await requests.calendarOf(ctx.actor.organizationId);
+      const due = endOfLocalDay(
+        addWorkingDays(localDate(clock.now(), calendar.timeZone), input.dueInDays, calendar),
+        calendar.timeZone,
+      );
+      const id = await db.transaction(async (tx) => {
+        const row = await insertReferral(tx, {
+          organizationId: ctx.actor.organizationId,
+          requestId,
+          reason: input.reason,
+          assigneeId: input.assigneeId,
+          createdBy: ctx.actor.userId,
+          dueAt: due,
+        });
+        await insertHistory(tx, {
+          organizationId: ctx.actor.organizationId,
+          requestId,
+          fromStatus: request.request.status,
+          toStatus: request.request.status,
+          action: 'refer',
+          actorId: ctx.actor.userId,
+          actorName: ctx.actor.fullName,
+          note: `${assignee.fullName}: ${input.reason}`,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'requests.refer',
+          entityType: 'request',
+          entityId: requestId,
+          details: { referralId: row.id, assigneeId: input.assigneeId },
+        });
+        return row.id;
+      });
+      const [v] = await selectReferralViews(db).where(eq(referrals.id, id));
+      return present(v!);
+    },
+
+    async listForRequest(ctx: ActorContext, requestId: string) {
+      await requests.view(db, ctx, requestId);
+      const rows = await selectReferralViews(db)
+        .where(
+          and(eq(referrals.organizationId, ctx.actor.organizationId), eq(referrals.requestId, requestId)),
+        )
+        .orderBy(desc(referrals.createdAt));
+      return { items: rows.map(present) };
+    },
+
+    /** The referrals waiting for the signed-in user (their work list), oldest due first. */
+    async listMine(ctx: ActorContext) {
+      const rows = await selectReferralViews(db)
+        .where(
+          and(
+            eq(referrals.organizationId, ctx.actor.organizationId),
+            eq(referrals.assigneeId, ctx.actor.userId),
+            isNull(referrals.answeredAt),
+          ),
+        )
+        .orderBy(referrals.dueAt);
+      return { items: rows.map(present) };
+    },
+
+    async answer(ctx: ActorContext, id: string, answer: string) {
+      await db.transaction(async (tx) => {
+        const row = await lockReferral(tx, ctx.actor.organizationId, id);
+        if (!row) throw notFound();
+        if (row.assigneeId !== ctx.actor.userId) throw new AppError(403, 'NOT_ASSIGNEE');
+        if (row.answeredAt) throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'answered' });
+        await answerReferral(tx, id, answer);
+        await recordAudit(tx, ctx, {
+          action: 'referrals.answer',
+          entityType: 'request',
+          entityId: row.requestId,
+          details: { referralId: id },
+        });
+      });
+      const [v] = await selectReferralViews(db).where(eq(referrals.id, id));
+      return present(v!);
+    },
+  };
+}

@@ -1,0 +1,228 @@
+// The only way a request's status changes (DESIGN.md): one transaction that checks the state machine,
+// writes the change, its history row and its audit event, and queues the notifications it causes.
+import { addWorkingDays, endOfLocalDay, localDate, workingDaysBetween } from '../../../shared/calendar';
+import type { TransitionInput } from '../../../shared/contracts/requests';
+import {
+  actionsRequiringNote,
+  nextStatus,
+  type RequestActor,
+  type RequestStatus,
+} from '../../../shared/requests/request-machine';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Db, Tx } from '../../platform/db/database';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { Jobs } from '../../platform/jobs/jobs';
+import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
+import type { OrganizationService } from '../organizations/organizations.service';
+import type { CatalogService } from '../services/services.service';
+import { letterBody } from './decision-letters';
+import {
+  insertDelivery,
+  insertHistory,
+  insertLetter,
+  lockRequest,
+  updateRequestRow,
+} from './requests.repository';
+import type { RequestService } from './requests.service';
+
+/** A gate before a request may go to the committee (verification tasks plug in here). */
+export type VerificationGate = (tx: Tx, ctx: ActorContext, requestId: string) => Promise<string[]>;
+export const noVerificationGate: VerificationGate = async () => [];
+
+export type TransitionService = ReturnType<typeof createTransitionService>;
+
+export function createTransitionService(deps: {
+  db: Db;
+  clock: Clock;
+  jobs: Jobs | null;
+  organizations: OrganizationService;
+  requests: RequestService;
+  catalog: CatalogService;
+  verificationGate?: VerificationGate;
+}) {
+  const { db, clock, jobs, organizations, requests, catalog } = deps;
+  const verificationGate = deps.verificationGate ?? noVerificationGate;
+
+  return {
+    async transition(ctx: ActorContext, id: string, input: TransitionInput) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const calendar = await requests.calendarOf(ctx.actor.organizationId);
+      const messageIds: string[] = [];
+      await db.transaction(async (tx) => {
+        const row = await lockRequest(tx, ctx.actor.organizationId, id);
+        if (!row) throw notFound();
+        const view = (await requests.view(tx, ctx, id))!;
+        const from = row.status as RequestStatus;
+        const outcome = nextStatus(from, input.action, ctx.actor.roles as RequestActor[], {
+          returnTo: row.returnTo as RequestStatus | null,
+          recurring: view.recurrence === 'monthly',
+        });
+        if (!outcome.ok) {
+          if (outcome.reason === 'forbidden') throw new AppError(403, 'FORBIDDEN');
+          throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: from, action: input.action });
+        }
+        const note = input.note?.trim() || null;
+        const missingItems = input.missingItems ?? [];
+        if (
+          actionsRequiringNote.includes(input.action) &&
+          !note &&
+          !(input.action === 'request_info' && missingItems.length)
+        ) {
+          throw new AppError(400, 'NOTE_REQUIRED', { fields: { note: 'NOTE_REQUIRED' } });
+        }
+        const now = clock.now();
+        const changes: Parameters<typeof updateRequestRow>[2] = { status: outcome.to, stageEnteredAt: now };
+        const notify = async (body: string) => {
+          if (view.beneficiaryPhone === '—') return; // destroyed personal data: nobody to tell
+          messageIds.push(
+            await queueNotification(tx, {
+              organizationId: row.organizationId,
+              channel: 'sms',
+              recipient: view.beneficiaryPhone,
+              subject: null,
+              body: `${org.nameAr}: ${body}`,
+              relatedType: 'request',
+              relatedId: id,
+            }),
+          );
+        };
+
+        switch (input.action) {
+          case 'submit': {
+            // A portal draft: the same checks as a request taken at the counter.
+            const service = await catalog.loadService(tx, ctx, row.serviceId);
+            const { profile: _p, ...missing } = await requests.missingForSubmission(
+              tx,
+              ctx,
+              row.beneficiaryId,
+              service,
+            );
+            const incomplete =
+              missing.missingDocuments.length ||
+              missing.expiredDocuments.length ||
+              missing.declaration ||
+              missing.beneficiaryStatus;
+            if (incomplete) throw new AppError(422, 'SUBMISSION_INCOMPLETE', missing);
+            changes.submittedAt = now;
+            changes.expectedDecisionAt = requests.expectedDecision(calendar, now, service.decisionDays);
+            break;
+          }
+          case 'request_info': {
+            // The decision clock stops until the beneficiary provides what is missing.
+            changes.returnTo = from;
+            changes.pausedAt = now;
+            changes.infoRequested = missingItems.length ? missingItems : [note!];
+            await notify(`طلبكم رقم ${row.number} يحتاج إلى استكمال: ${changes.infoRequested.join('، ')}.`);
+            break;
+          }
+          case 'provide_info': {
+            // Resume the clock: the promised date moves by the working days spent waiting.
+            const paused = row.pausedAt
+              ? workingDaysBetween(
+                  localDate(row.pausedAt, calendar.timeZone),
+                  localDate(now, calendar.timeZone),
+                  calendar,
+                )
+              : 0;
+            if (row.expectedDecisionAt && paused > 0) {
+              const due = addWorkingDays(
+                localDate(row.expectedDecisionAt, calendar.timeZone),
+                paused,
+                calendar,
+              );
+              changes.expectedDecisionAt = endOfLocalDay(due, calendar.timeZone);
+            }
+            changes.returnTo = null;
+            changes.pausedAt = null;
+            changes.infoRequested = [];
+            break;
+          }
+          case 'send_to_committee': {
+            const incomplete = await verificationGate(tx, ctx, id);
+            if (incomplete.length) throw new AppError(409, 'VERIFICATION_INCOMPLETE', { incomplete });
+            break;
+          }
+          case 'approve':
+          case 'reject': {
+            const decision = input.action === 'approve' ? 'approved' : 'rejected';
+            changes.decidedBy = ctx.actor.userId;
+            changes.decisionReason = note;
+            changes.decidedAt = now;
+            const body = letterBody({
+              organizationNameAr: org.nameAr,
+              decisionBodyAr: org.settings.decisionBody.nameAr,
+              beneficiaryName: view.beneficiaryName,
+              fileNumber: view.beneficiaryFileNumber,
+              requestNumber: row.number,
+              serviceNameAr: view.serviceNameAr,
+              decision,
+              reason: note!,
+              decidedAt: now,
+            });
+            await insertLetter(tx, {
+              organizationId: row.organizationId,
+              requestId: id,
+              decision,
+              bodyAr: body,
+            });
+            await notify(
+              decision === 'approved'
+                ? `تم قبول طلبكم رقم ${row.number} لخدمة «${view.serviceNameAr}». سنتواصل معكم لاستكمال التسجيل.`
+                : `نعتذر، لم يُقبل طلبكم رقم ${row.number}. السبب: ${note}. يمكنكم الاستفسار عبر قنوات الجمعية.`,
+            );
+            break;
+          }
+          case 'complete_registration': {
+            const service = await catalog.loadService(tx, ctx, row.serviceId);
+            const done = new Set(input.checklist ?? []);
+            const missing = service.registrationChecklist.filter((item) => !done.has(item));
+            if (missing.length) throw new AppError(422, 'CHECKLIST_INCOMPLETE', { missing });
+            changes.registrationChecklist = [...done];
+            break;
+          }
+          case 'deliver': {
+            if (!input.delivery)
+              throw new AppError(400, 'DELIVERY_REQUIRED', { fields: { delivery: 'DELIVERY_REQUIRED' } });
+            await insertDelivery(tx, {
+              organizationId: row.organizationId,
+              requestId: id,
+              deliveredOn: input.delivery.deliveredOn,
+              description: input.delivery.description,
+              quantity: input.delivery.quantity ?? null,
+              amount: input.delivery.amount ?? null,
+              deliveredBy: ctx.actor.userId,
+              proofDocumentId: input.delivery.proofDocumentId ?? null,
+            });
+            // A recurring service stays registered: its stage does not restart on each delivery.
+            if (outcome.to === from) delete changes.stageEnteredAt;
+            break;
+          }
+          default:
+            break;
+        }
+
+        await updateRequestRow(tx, id, changes);
+        await insertHistory(tx, {
+          organizationId: row.organizationId,
+          requestId: id,
+          fromStatus: from,
+          toStatus: outcome.to,
+          action: input.action,
+          actorId: ctx.actor.userId,
+          actorName: ctx.actor.fullName,
+          note: note ?? (missingItems.length ? missingItems.join('، ') : null),
+        });
+        await recordAudit(tx, ctx, {
+          action: `requests.${input.action}`,
+          entityType: 'request',
+          entityId: id,
+          details: { from, to: outcome.to },
+        });
+      });
+      await dispatchQueued(jobs, messageIds);
+      return requests.getRequest(ctx, id);
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../platform/db/database';
+import { beneficiaries, organizationCounters } from '../beneficiaries/beneficiaries.tables';
+import { services } from '../services/services.tables';
+import { users } from '../users/users.tables';
+import { decisionLetters, deliveries, referrals, requestHistory, requests } from './requests.tables';
+
+export type RequestRow = typeof requests.$inferSelect;
+
+export async function nextRequestNumber(tx: Tx, organizationId: string): Promise<string> {
+  const [row] = await tx
+    .insert(organizationCounters)
+    .values({ organizationId, name: 'request', value: 1 })
+    .onConflictDoUpdate({
+      target: [organizationCounters.organizationId, organizationCounters.name],
+      set: { value: sql`${organizationCounters.value} + 1` },
+    })
+    .returning({ value: organizationCounters.value });
+  return `R-${String(row!.value).padStart(6, '0')}`;
+}
+
+export async function insertRequest(tx: Tx, values: typeof requests.$inferInsert) {
+  const [row] = await tx.insert(requests).values(values).returning();
+  return row!;
+}
+
+export async function lockRequest(tx: Tx, organizationId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(requests)
+    .where(and(eq(requests.organizationId, organizationId), eq(requests.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function updateRequestRow(tx: Tx, id: string, values: Partial<typeof requests.$inferInsert>) {
+  const [row] = await tx
+    .update(requests)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(requests.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertHistory(tx: Tx, values: typeof requestHistory.$inferInsert) {
+  await tx.insert(requestHistory).values(values);
+}
+
+export const listHistory = (tx: Tx, requestId: string) =>
+  tx
+    .select()
+    .from(requestHistory)
+    .where(eq(requestHistory.requestId, requestId))
+    .orderBy(asc(requestHistory.at));
+
+const assignee = alias(users, 'assignee');
+
+/** Requests with what a list or page shows beside them: beneficiary, service, assignee. */
+export function selectRequestViews(tx: Tx) {
+  return tx
+    .select({
+      request: requests,
+      beneficiaryName: beneficiaries.fullNameAr,
+      beneficiaryFileNumber: beneficiaries.fileNumber,
+      beneficiaryPhone: beneficiaries.phone,
+      serviceNameAr: services.nameAr,
+      serviceNameEn: services.nameEn,
+      recurrence: services.recurrence,
+      assignedToName: assignee.fullName,
+    })
+    .from(requests)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, requests.beneficiaryId))
+    .innerJoin(services, eq(services.id, requests.serviceId))
+    .leftJoin(assignee, eq(assignee.id, requests.assignedTo));
+}
+
+export type RequestView = Awaited<ReturnType<ReturnType<typeof selectRequestViews>['execute']>>[number];
+
+export async function findRequestView(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+): Promise<RequestView | null> {
+  const [row] = await selectRequestViews(tx).where(
+    and(eq(requests.organizationId, organizationId), eq(requests.id, id)),
+  );
+  return row ?? null;
+}
+
+export async function listRequestViews(
+  tx: Tx,
+  where: SQL,
+  order: 'oldest' | 'newest',
+  limit: number,
+  offset: number,
+) {
+  const [rows, total] = await Promise.all([
+    selectRequestViews(tx)
+      .where(where)
+      .orderBy(
+        order === 'oldest' ? asc(requests.stageEnteredAt) : desc(requests.stageEnteredAt),
+        asc(requests.id),
+      )
+      .limit(limit)
+      .offset(offset),
+    tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
+  ]);
+  return { rows, total: total[0]?.n ?? 0 };
+}
+
+/** Counts per queue, with how many are overdue, in one scan of the organization's open requests. */
+export async function countQueues(tx: Tx, organizationId: string, userId: string, stageAlertDays: number) {
+  const result = await tx.execute<{ queue: string; total: number; overdue: number }>(sql`
+    with open as (
+      select status, assigned_to,
+             (expected_decision_at < now() and status in ('submitted','under_review','in_verification','in_committee'))
+             or stage_entered_at < now() - make_interval(days => ${stageAlertDays}) as late
+        from requests
+       where organization_id = ${organizationId} and status not in ('closed','withdrawn','rejected','delivered','draft')
+    )
+    select q.queue, count(o.*)::int as total, count(o.*) filter (where o.late)::int as overdue
+      from (values ('review'), ('verification'), ('committee'), ('delivery'), ('mine'), ('all')) as q(queue)
+      left join open o on case q.queue
+          when 'review' then o.status in ('submitted','under_review','needs_info')
+          when 'verification' then o.status = 'in_verification'
+          when 'committee' then o.status = 'in_committee'
+          when 'delivery' then o.status in ('approved','registered')
+          when 'mine' then o.assigned_to = ${userId}
+          else true end
+     group by q.queue`);
+  return result.rows;
+}
+
+export async function insertDelivery(tx: Tx, values: typeof deliveries.$inferInsert) {
+  const [row] = await tx.insert(deliveries).values(values).returning();
+  return row!;
+}
+
+export const listDeliveries = (tx: Tx, requestId: string) =>
+  tx
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.requestId, requestId))
+    .orderBy(desc(deliveries.deliveredOn));
+
+export async function insertLetter(tx: Tx, values: typeof decisionLetters.$inferInsert) {
+  const [row] = await tx.insert(decisionLetters).values(values).returning();
+  return row!;
+}
+
+export async function latestLetter(tx: Tx, requestId: string) {
+  const [row] = await tx
+    .select()
+    .from(decisionLetters)
+    .where(eq(decisionLetters.requestId, requestId))
+    .orderBy(desc(decisionLetters.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+// ---- referrals ----
+
+export type ReferralRow = typeof referrals.$inferSelect;
+
+export async function insertReferral(tx: Tx, values: typeof referrals.$inferInsert) {
+  const [row] = await tx.insert(referrals).values(values).returning();
+  return row!;
+}
+
+const referralAssignee = alias(users, 'referral_assignee');
+const referralCreator = alias(users, 'referral_creator');
+
+export function selectReferralViews(tx: Tx) {
+  return tx
+    .select({
+      referral: referrals,
+      assigneeName: referralAssignee.fullName,
+      createdByName: referralCreator.fullName,
+    })
+    .from(referrals)
+    .leftJoin(referralAssignee, eq(referralAssignee.id, referrals.assigneeId))
+    .leftJoin(referralCreator, eq(referralCreator.id, referrals.createdBy));
+}
+
+export async function lockReferral(tx: Tx, organizationId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.organizationId, organizationId), eq(referrals.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function answerReferral(tx: Tx, id: string, answer: string) {
+  await tx.update(referrals).set({ answer, answeredAt: sql`now()` }).where(eq(referrals.id, id));
+}

@@ -1,0 +1,315 @@
+// Owns service requests: creation with the submission checks, the promised decision date, the work
+// queues, assignment, deliveries and decision letters. Status changes live in request-transitions.service.
+import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { addWorkingDays, endOfLocalDay, localDate, type WorkCalendar } from '../../../shared/calendar';
+import { type ListRequestsQuery, requestQueues } from '../../../shared/contracts/requests';
+import { formatDualDate } from '../../../shared/dates';
+import type { RequestActor } from '../../../shared/requests/request-machine';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import type { Db, Tx } from '../../platform/db/database';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { Jobs } from '../../platform/jobs/jobs';
+import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
+import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
+import type { BeneficiaryRecordsService } from '../beneficiaries/beneficiary-records.service';
+import type { OrganizationService } from '../organizations/organizations.service';
+import type { ServiceRow } from '../services/services.repository';
+import type { CatalogService } from '../services/services.service';
+import type { UserService } from '../users/users.service';
+import { letterHtml } from './decision-letters';
+import { presentRequest } from './requests.presenter';
+import {
+  countQueues,
+  findRequestView,
+  insertHistory,
+  insertRequest,
+  latestLetter,
+  listDeliveries,
+  listHistory,
+  listRequestViews,
+  lockRequest,
+  nextRequestNumber,
+  type RequestView,
+  updateRequestRow,
+} from './requests.repository';
+import { requests } from './requests.tables';
+
+export const queueStatuses: Record<string, string[] | null> = {
+  review: ['submitted', 'under_review', 'needs_info'],
+  verification: ['in_verification'],
+  committee: ['in_committee'],
+  delivery: ['approved', 'registered'],
+  mine: null,
+  all: null,
+};
+
+export interface RequestDeps {
+  db: Db;
+  clock: Clock;
+  jobs: Jobs | null;
+  organizations: OrganizationService;
+  beneficiaries: BeneficiaryService;
+  records: BeneficiaryRecordsService;
+  catalog: CatalogService;
+  users: UserService;
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;
+
+export function createRequestService(deps: RequestDeps) {
+  const { db, clock, jobs, organizations, beneficiaries, records, catalog, users } = deps;
+
+  async function calendarOf(organizationId: string): Promise<WorkCalendar & { stageAlertDays: number }> {
+    const { settings } = await organizations.getOrganization(organizationId);
+    return {
+      workingDays: settings.workingDays,
+      holidays: settings.holidays.map((h) => h.date),
+      timeZone: settings.timeZone,
+      stageAlertDays: settings.stageAlertDays,
+    };
+  }
+
+  /**
+   * Policy steps 2 and 4: every document the service requires is on file and not expired, and the
+   * beneficiary's declaration is signed and current. Returns what is missing (empty when complete).
+   */
+  async function missingForSubmission(tx: Tx, ctx: ActorContext, beneficiaryId: string, service: ServiceRow) {
+    const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+    const profile = await beneficiaries.present(tx, ctx, row);
+    const docs = (await records.listDocuments(ctx, beneficiaryId)).items;
+    const missingDocuments = service.requiredDocuments.filter((type) => !docs.some((d) => d.type === type));
+    const expiredDocuments = service.requiredDocuments.filter(
+      (type) => docs.some((d) => d.type === type) && !docs.some((d) => d.type === type && !d.expired),
+    );
+    const declaration = profile.declaration.current ? null : profile.declaration.reason;
+    const blocked = profile.status !== 'active' ? profile.status : null;
+    return { missingDocuments, expiredDocuments, declaration, beneficiaryStatus: blocked, profile };
+  }
+
+  /** The promised decision date: the service's decision period in working days, at the end of that day. */
+  function expectedDecision(calendar: WorkCalendar, from: Date, days: number): Date {
+    return endOfLocalDay(
+      addWorkingDays(localDate(from, calendar.timeZone), days, calendar),
+      calendar.timeZone,
+    );
+  }
+
+  async function view(tx: Tx, ctx: ActorContext, id: string): Promise<RequestView> {
+    const v = await findRequestView(tx, ctx.actor.organizationId, id);
+    if (!v) throw notFound();
+    return v;
+  }
+
+  async function present(ctx: ActorContext, v: RequestView) {
+    const cal = await calendarOf(ctx.actor.organizationId);
+    return presentRequest(v, {
+      roles: ctx.actor.roles as RequestActor[],
+      now: clock.now(),
+      stageAlertDays: cal.stageAlertDays,
+    });
+  }
+
+  return {
+    calendarOf,
+    expectedDecision,
+    missingForSubmission,
+    view,
+    present,
+
+    /** A request taken by staff on a channel starts submitted (DESIGN.md); the beneficiary is told the date. */
+    async createRequest(
+      ctx: ActorContext,
+      input: { beneficiaryId: string; serviceId: string; channel: string; notes?: string },
+    ) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      if (!org.settings.channels.some((c) => c.enabled && c.code === input.channel)) {
+        throw new AppError(400, 'UNKNOWN_CODE', { fields: { channel: 'UNKNOWN_CODE' } });
+      }
+      const calendar = await calendarOf(ctx.actor.organizationId);
+      const { created, messageId } = await db.transaction(async (tx) => {
+        const service = await catalog.loadService(tx, ctx, input.serviceId);
+        if (!service.active) throw new AppError(409, 'SERVICE_INACTIVE');
+        const missing = await missingForSubmission(tx, ctx, input.beneficiaryId, service);
+        if (
+          missing.missingDocuments.length ||
+          missing.expiredDocuments.length ||
+          missing.declaration ||
+          missing.beneficiaryStatus
+        ) {
+          const { profile: _p, ...details } = missing;
+          throw new AppError(422, 'SUBMISSION_INCOMPLETE', details);
+        }
+        const now = clock.now();
+        const expectedDecisionAt = expectedDecision(calendar, now, service.decisionDays);
+        const row = await insertRequest(tx, {
+          organizationId: ctx.actor.organizationId,
+          number: await nextRequestNumber(tx, ctx.actor.organizationId),
+          beneficiaryId: input.beneficiaryId,
+          serviceId: service.id,
+          channel: input.channel,
+          status: 'submitted',
+          submittedAt: now,
+          expectedDecisionAt,
+          stageEnteredAt: now,
+          notes: input.notes ?? null,
+          createdBy: ctx.actor.userId,
+        });
+        await insertHistory(tx, {
+          organizationId: row.organizationId,
+          requestId: row.id,
+          fromStatus: null,
+          toStatus: 'submitted',
+          action: 'submit',
+          actorId: ctx.actor.userId,
+          actorName: ctx.actor.fullName,
+          note: null,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'requests.create',
+          entityType: 'request',
+          entityId: row.id,
+          details: { number: row.number, serviceId: service.id, beneficiaryId: input.beneficiaryId },
+        });
+        const date = formatDualDate(expectedDecisionAt, 'ar');
+        const decider = org.settings.decisionBody.nameAr;
+        const messageId = await queueNotification(tx, {
+          organizationId: row.organizationId,
+          channel: 'sms',
+          recipient: missing.profile.phone,
+          subject: null,
+          body: `${org.nameAr}: استلمنا طلبكم رقم ${row.number} لخدمة «${service.nameAr}». سيُرفع إلى ${decider} لدراسته والرد عليكم بالقبول أو الرفض في موعد أقصاه ${date.hijri} (${date.gregorian}).`,
+          relatedType: 'request',
+          relatedId: row.id,
+        });
+        return { created: row, messageId };
+      });
+      await dispatchQueued(jobs, [messageId]);
+      return present(ctx, await view(db, ctx, created.id));
+    },
+
+    async getRequest(ctx: ActorContext, id: string) {
+      return present(ctx, await view(db, ctx, id));
+    },
+
+    async listRequests(ctx: ActorContext, query: ListRequestsQuery) {
+      const cal = await calendarOf(ctx.actor.organizationId);
+      const filters: SQL[] = [eq(requests.organizationId, ctx.actor.organizationId)];
+      const statuses = queueStatuses[query.queue];
+      if (statuses) filters.push(inArray(requests.status, statuses));
+      if (query.queue === 'mine') filters.push(eq(requests.assignedTo, ctx.actor.userId));
+      if (query.status) filters.push(eq(requests.status, query.status));
+      if (query.serviceId) filters.push(eq(requests.serviceId, query.serviceId));
+      if (query.beneficiaryId) filters.push(eq(requests.beneficiaryId, query.beneficiaryId));
+      if (query.q) filters.push(sql`${requests.number} = ${query.q.trim().toUpperCase()}`);
+      if (query.overdue === 'true') {
+        filters.push(
+          or(
+            and(
+              inArray(requests.status, ['submitted', 'under_review', 'in_verification', 'in_committee']),
+              lt(requests.expectedDecisionAt, clock.now()),
+            ),
+            and(
+              sql`${requests.status} not in ('closed','withdrawn','rejected','delivered','draft')`,
+              lt(requests.stageEnteredAt, new Date(clock.now().getTime() - cal.stageAlertDays * 86_400_000)),
+            ),
+          )!,
+        );
+      }
+      const offset = Number((decodeCursor(query.cursor, 1) ?? [0])[0]) || 0;
+      const { rows, total } = await listRequestViews(db, and(...filters)!, query.sort, query.limit, offset);
+      const roles = ctx.actor.roles as RequestActor[];
+      const next = offset + rows.length;
+      return {
+        items: rows.map((v) =>
+          presentRequest(v, { roles, now: clock.now(), stageAlertDays: cal.stageAlertDays }),
+        ),
+        total,
+        nextCursor: next < total ? encodeCursor([next]) : null,
+      };
+    },
+
+    async queueCounts(ctx: ActorContext) {
+      const cal = await calendarOf(ctx.actor.organizationId);
+      const rows = await countQueues(db, ctx.actor.organizationId, ctx.actor.userId, cal.stageAlertDays);
+      type Counts = { total: number; overdue: number };
+      const queues = Object.fromEntries(requestQueues.map((q) => [q, { total: 0, overdue: 0 }])) as Record<
+        (typeof requestQueues)[number],
+        Counts
+      >;
+      for (const r of rows) queues[r.queue as keyof typeof queues] = { total: r.total, overdue: r.overdue };
+      return { queues };
+    },
+
+    async history(ctx: ActorContext, id: string) {
+      await view(db, ctx, id);
+      return {
+        items: (await listHistory(db, id)).map((h) => ({
+          id: h.id,
+          from: h.fromStatus as never,
+          to: h.toStatus as never,
+          action: h.action,
+          actorName: h.actorName,
+          note: h.note,
+          at: h.at.toISOString(),
+        })),
+      };
+    },
+
+    async deliveries(ctx: ActorContext, id: string) {
+      await view(db, ctx, id);
+      return {
+        items: (await listDeliveries(db, id)).map((d) => ({
+          id: d.id,
+          deliveredOn: d.deliveredOn,
+          description: d.description,
+          quantity: d.quantity,
+          amount: d.amount,
+          deliveredBy: d.deliveredBy,
+          proofDocumentId: d.proofDocumentId,
+          createdAt: d.createdAt.toISOString(),
+        })),
+      };
+    },
+
+    /** Assignment and reassignment are recorded in the history. */
+    async assign(ctx: ActorContext, id: string, assigneeId: string) {
+      await db.transaction(async (tx) => {
+        const row = await lockRequest(tx, ctx.actor.organizationId, id);
+        if (!row) throw notFound();
+        const assignee = await users.getUser(ctx, assigneeId).catch(() => null);
+        if (assignee?.status !== 'active' || assignee.roles.every((r) => r === 'admin' || r === 'auditor')) {
+          throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
+        }
+        await updateRequestRow(tx, id, { assignedTo: assigneeId });
+        await insertHistory(tx, {
+          organizationId: row.organizationId,
+          requestId: id,
+          fromStatus: row.status,
+          toStatus: row.status,
+          action: 'assign',
+          actorId: ctx.actor.userId,
+          actorName: ctx.actor.fullName,
+          note: assignee.fullName,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'requests.assign',
+          entityType: 'request',
+          entityId: id,
+          details: { from: row.assignedTo, to: assigneeId },
+        });
+      });
+      return present(ctx, await view(db, ctx, id));
+    },
+
+    async letter(ctx: ActorContext, id: string) {
+      await view(db, ctx, id);
+      const letter = await latestLetter(db, id);
+      if (!letter) throw notFound();
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      return letterHtml(letter.bodyAr, org);
+    },
+  };
+}

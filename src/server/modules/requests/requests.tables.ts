@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
+import { organizations } from '../organizations/organizations.tables';
+import { services } from '../services/services.tables';
+import { users } from '../users/users.tables';
+
+const orgId = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id);
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+// طلبات الخدمة. Only the transition service changes `status` (DESIGN.md).
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    number: text('number').notNull(),
+    beneficiaryId: uuid('beneficiary_id')
+      .notNull()
+      .references(() => beneficiaries.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    /** The state a request in needs_info returns to. */
+    returnTo: text('return_to'),
+    infoRequested: text('info_requested').array().notNull().default(sql`'{}'`),
+    submittedAt: ts('submitted_at'),
+    expectedDecisionAt: ts('expected_decision_at'),
+    pausedAt: ts('paused_at'),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason'),
+    decidedAt: ts('decided_at'),
+    registrationChecklist: jsonb('registration_checklist').$type<string[]>().notNull().default([]),
+    notes: text('notes'),
+    stageEnteredAt: ts('stage_entered_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('requests_org_number_key').on(t.organizationId, t.number),
+    index('requests_org_status_idx').on(t.organizationId, t.status, t.stageEnteredAt),
+    index('requests_beneficiary_idx').on(t.beneficiaryId),
+    index('requests_org_expected_idx').on(t.organizationId, t.expectedDecisionAt),
+  ],
+);
+
+export const requestHistory = pgTable(
+  'request_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    action: text('action').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorName: text('actor_name'),
+    note: text('note'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('request_history_request_idx').on(t.requestId, t.at)],
+);
+
+// إحالة — an unclear case or question referred to the supervisor / social research officer.
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    assigneeId: uuid('assignee_id')
+      .notNull()
+      .references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    dueAt: ts('due_at').notNull(),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('referrals_assignee_idx').on(t.organizationId, t.assigneeId, t.answeredAt)],
+);
+
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    deliveredOn: date('delivered_on').notNull(),
+    description: text('description').notNull(),
+    quantity: numeric('quantity', { precision: 14, scale: 2, mode: 'number' }),
+    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
+    deliveredBy: uuid('delivered_by').references(() => users.id),
+    proofDocumentId: uuid('proof_document_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('deliveries_request_idx').on(t.requestId)],
+);
+
+// خطاب القرار — the approval or rejection letter as sent, kept on the request.
+export const decisionLetters = pgTable('decision_letters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organizationId: orgId(),
+  requestId: uuid('request_id')
+    .notNull()
+    .references(() => requests.id, { onDelete: 'cascade' }),
+  decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
+  bodyAr: text('body_ar').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
