@@ -18,12 +18,15 @@ export interface TestApp {
 }
 
 /** A whole app on a fresh database; closed after the file's tests. */
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; sessionTtlHours?: number } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-files-'));
   const services = buildServices({
     database: testDb.database,
     clock: options.clock,
+    sessionTtlHours: options.sessionTtlHours,
     storage: createLocalStorage(filesDir),
   });
   const app = await buildApp({ database: testDb.database, services, logLevel: 'silent', webRoot: null });

@@ -110,12 +110,18 @@ export async function listRequestViews(
 }
 
 /** Counts per queue, with how many are overdue, in one scan of the organization's open requests. */
-export async function countQueues(tx: Tx, organizationId: string, userId: string, stageAlertDays: number) {
+export async function countQueues(
+  tx: Tx,
+  organizationId: string,
+  userId: string,
+  stageAlertDays: number,
+  now: Date,
+) {
   const result = await tx.execute<{ queue: string; total: number; overdue: number }>(sql`
     with open as (
       select status, assigned_to,
-             (expected_decision_at < now() and status in ('submitted','under_review','in_verification','in_committee'))
-             or stage_entered_at < now() - make_interval(days => ${stageAlertDays}) as late
+             (expected_decision_at < ${now} and status in ('submitted','under_review','in_verification','in_committee'))
+             or stage_entered_at < ${now}::timestamptz - make_interval(days => ${stageAlertDays}) as late
         from requests
        where organization_id = ${organizationId} and status not in ('closed','withdrawn','rejected','delivered','draft')
     )

@@ -233,7 +233,13 @@ export function createRequestService(deps: RequestDeps) {
 
     async queueCounts(ctx: ActorContext) {
       const cal = await calendarOf(ctx.actor.organizationId);
-      const rows = await countQueues(db, ctx.actor.organizationId, ctx.actor.userId, cal.stageAlertDays);
+      const rows = await countQueues(
+        db,
+        ctx.actor.organizationId,
+        ctx.actor.userId,
+        cal.stageAlertDays,
+        clock.now(),
+      );
       type Counts = { total: number; overdue: number };
       const queues = Object.fromEntries(requestQueues.map((q) => [q, { total: 0, overdue: 0 }])) as Record<
         (typeof requestQueues)[number],
