@@ -42,6 +42,8 @@ import { setupRoutes } from './modules/setup/setup.routes';
 import { createSetupService } from './modules/setup/setup.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUserService } from './modules/users/users.service';
+import { verificationRoutes } from './modules/verification/verification.routes';
+import { createVerificationService } from './modules/verification/verification.service';
 import { registerAccessControl } from './platform/auth/access';
 import { createSessionStore } from './platform/auth/sessions';
 import { type Clock, systemClock } from './platform/clock';
@@ -107,7 +109,24 @@ export function buildServices(options: AppOptions) {
     catalog,
     users,
   });
-  const transitions = createTransitionService({ db, clock, jobs, organizations, requests, catalog });
+  const verification = createVerificationService({
+    db,
+    clock,
+    organizations,
+    catalog,
+    requests,
+    beneficiaries,
+    records: beneficiaryRecords,
+  });
+  const transitions = createTransitionService({
+    db,
+    clock,
+    jobs,
+    organizations,
+    requests,
+    catalog,
+    verification: () => verification.hooks,
+  });
   const referrals = createReferralService({ db, clock, requests, users });
   return {
     db,
@@ -116,6 +135,7 @@ export function buildServices(options: AppOptions) {
     requests,
     transitions,
     referrals,
+    verification,
     jobs,
     storage,
     sessions,
@@ -205,6 +225,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
   await app.register(serviceRoutes(services.catalog));
   await app.register(requestRoutes(services.requests, services.transitions, services.referrals));
+  await app.register(verificationRoutes(services.verification));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -33,6 +33,11 @@ export const actions = [
   'requests.assign',
   'requests.refer',
   'referrals.answer',
+  'rules.read',
+  'rules.manage',
+  'verification.read',
+  'verification.work',
+  'verification.schedule',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -122,6 +127,19 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'requests.assign': ['manager', 'supervisor'],
   'requests.refer': ['relations_officer', 'supervisor', 'researcher', 'service_officer'],
   'referrals.answer': ['supervisor', 'researcher', 'manager'],
+  'rules.read': ['admin', 'manager', 'supervisor', 'researcher', 'committee_member', 'auditor'],
+  'rules.manage': ['admin'],
+  'verification.read': [
+    'manager',
+    'supervisor',
+    'researcher',
+    'committee_member',
+    'relations_officer',
+    'auditor',
+  ],
+  // Document checks, interviews and field visits are the researcher's work (the supervisor may do it too).
+  'verification.work': ['researcher', 'supervisor'],
+  'verification.schedule': ['supervisor', 'manager', 'researcher'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

@@ -27,9 +27,21 @@ import {
 } from './requests.repository';
 import type { RequestService } from './requests.service';
 
-/** A gate before a request may go to the committee (verification tasks plug in here). */
-export type VerificationGate = (tx: Tx, ctx: ActorContext, requestId: string) => Promise<string[]>;
-export const noVerificationGate: VerificationGate = async () => [];
+/** How the verification module takes part in transitions, without this module depending on it. */
+export interface VerificationHooks {
+  /** start_verification: create the tasks the service requires. */
+  onStart(tx: Tx, ctx: ActorContext, request: { id: string; serviceId: string }): Promise<void>;
+  /** send_to_committee: the mechanisms still incomplete (empty when the request may go). */
+  incomplete(tx: Tx, requestId: string): Promise<string[]>;
+  /** approve/reject: the eligibility rule version in force for the service. */
+  ruleVersion(tx: Tx, serviceId: string): Promise<number | null>;
+}
+
+export const noVerification: VerificationHooks = {
+  onStart: async () => {},
+  incomplete: async () => [],
+  ruleVersion: async () => null,
+};
 
 export type TransitionService = ReturnType<typeof createTransitionService>;
 
@@ -40,10 +52,10 @@ export function createTransitionService(deps: {
   organizations: OrganizationService;
   requests: RequestService;
   catalog: CatalogService;
-  verificationGate?: VerificationGate;
+  verification?: () => VerificationHooks;
 }) {
   const { db, clock, jobs, organizations, requests, catalog } = deps;
-  const verificationGate = deps.verificationGate ?? noVerificationGate;
+  const verification = () => deps.verification?.() ?? noVerification;
 
   return {
     async transition(ctx: ActorContext, id: string, input: TransitionInput) {
@@ -140,13 +152,17 @@ export function createTransitionService(deps: {
             break;
           }
           case 'send_to_committee': {
-            const incomplete = await verificationGate(tx, ctx, id);
+            const incomplete = await verification().incomplete(tx, id);
             if (incomplete.length) throw new AppError(409, 'VERIFICATION_INCOMPLETE', { incomplete });
             break;
           }
+          case 'start_verification':
+            await verification().onStart(tx, ctx, { id, serviceId: row.serviceId });
+            break;
           case 'approve':
           case 'reject': {
             const decision = input.action === 'approve' ? 'approved' : 'rejected';
+            changes.ruleVersion = await verification().ruleVersion(tx, row.serviceId);
             changes.decidedBy = ctx.actor.userId;
             changes.decisionReason = note;
             changes.decidedAt = now;

@@ -59,6 +59,21 @@ const act = (id: string, cookie: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: { cookie }, payload });
 const get = (url: string, cookie = c.officer!) => app.inject({ method: 'GET', url, headers: { cookie } });
 
+/** The researcher completes every verification task of the request. */
+async function completeVerification(requestId: string) {
+  const tasks = (await get(`/api/v1/requests/${requestId}/verifications`, c.researcher!)).json().items;
+  expect(tasks.length).toBeGreaterThan(0);
+  for (const task of tasks) {
+    const done = await app.inject({
+      method: 'POST',
+      url: `/api/v1/verifications/${task.id}/complete`,
+      headers: { cookie: c.researcher! },
+      payload: { findings: 'الوثائق مطابقة وسارية', recommendation: 'eligible', answers: { matches: true } },
+    });
+    expect(done.json().status).toBe('done');
+  }
+}
+
 describe('submitting a request', () => {
   it('is refused without a signed declaration, listing what is missing', async () => {
     const b = await registerBeneficiary(app, c.officer!);
@@ -145,6 +160,13 @@ describe('moving a request', () => {
     expect((await act(id, c.officer!, { action: 'start_verification' })).json().status).toBe(
       'in_verification',
     );
+    const early = await act(id, c.researcher!, { action: 'send_to_committee' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({
+      code: 'VERIFICATION_INCOMPLETE',
+      details: { incomplete: ['documents'] },
+    });
+    await completeVerification(id);
     expect((await act(id, c.researcher!, { action: 'send_to_committee' })).json().status).toBe(
       'in_committee',
     );
@@ -156,6 +178,9 @@ describe('moving a request', () => {
     expect(letter.headers['content-type']).toContain('text/html');
     expect(letter.body).toContain('تنطبق شروط الخدمة');
     expect(letter.body).toContain('قبول طلبكم');
+    const pdf = await get(`/api/v1/requests/${id}/letter.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
     const incomplete = await act(id, c.service!, { action: 'complete_registration', checklist: [] });
     expect(incomplete.statusCode).toBe(422);
@@ -206,13 +231,12 @@ describe('moving a request', () => {
         payload: { beneficiaryId: b.id, serviceId: monthly.id, channel: 'phone' },
       })
     ).json().id;
-    for (const [action, cookie] of [
-      ['start_review', c.officer],
-      ['start_verification', c.officer],
-      ['send_to_committee', c.supervisor],
-    ] as const) {
-      await act(id, cookie!, { action });
-    }
+    await act(id, c.officer!, { action: 'start_review' });
+    await act(id, c.officer!, { action: 'start_verification' });
+    await completeVerification(id);
+    expect((await act(id, c.supervisor!, { action: 'send_to_committee' })).json().status).toBe(
+      'in_committee',
+    );
     await act(id, c.committee!, { action: 'approve', note: 'أسرة محتاجة' });
     await act(id, c.service!, { action: 'complete_registration' });
     for (const month of ['2026-12-01', '2027-01-01']) {

@@ -201,3 +201,22 @@ export async function lockReferral(tx: Tx, organizationId: string, id: string) {
 export async function answerReferral(tx: Tx, id: string, answer: string) {
   await tx.update(referrals).set({ answer, answeredAt: sql`now()` }).where(eq(referrals.id, id));
 }
+
+/** For eligibility: other open requests of the same service, and the last delivery of it. */
+export async function serviceHistoryOf(
+  tx: Tx,
+  organizationId: string,
+  beneficiaryId: string,
+  serviceId: string,
+  excludeId: string,
+) {
+  const result = await tx.execute<{ active: number; last_delivery: string | null }>(sql`
+    select (select count(*)::int from requests r
+             where r.organization_id = ${organizationId} and r.beneficiary_id = ${beneficiaryId}
+               and r.service_id = ${serviceId} and r.id <> ${excludeId}
+               and r.status not in ('closed','withdrawn','rejected','delivered')) as active,
+           (select max(d.delivered_on)::text from deliveries d join requests r on r.id = d.request_id
+             where r.organization_id = ${organizationId} and r.beneficiary_id = ${beneficiaryId}
+               and r.service_id = ${serviceId}) as last_delivery`);
+  return { active: result.rows[0]!.active, lastDelivery: result.rows[0]!.last_delivery };
+}

@@ -104,6 +104,17 @@ export const requestRoutes =
           .send(await requests.letter(actorContextOf(request), request.params.id)),
     );
     app.get(
+      '/api/v1/requests/:id/letter.pdf',
+      { config: { access: 'requests.read' }, schema: { tags, params: idParamsSchema } },
+      async (request, reply) => {
+        const pdf = await requests.letterPdf(actorContextOf(request), request.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+          .send(pdf.data);
+      },
+    );
+    app.get(
       '/api/v1/requests/:id/referrals',
       {
         config: { access: 'requests.read' },

@@ -13,6 +13,7 @@ import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
+import { renderLetterPdf } from '../../platform/pdf/pdf';
 import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
 import type { BeneficiaryRecordsService } from '../beneficiaries/beneficiary-records.service';
 import type { OrganizationService } from '../organizations/organizations.service';
@@ -33,6 +34,7 @@ import {
   lockRequest,
   nextRequestNumber,
   type RequestView,
+  serviceHistoryOf,
   updateRequestRow,
 } from './requests.repository';
 import { requests } from './requests.tables';
@@ -190,6 +192,20 @@ export function createRequestService(deps: RequestDeps) {
       return present(ctx, await view(db, ctx, created.id));
     },
 
+    /** Other open requests of the same service, and its last delivery (eligibility facts). */
+    async serviceHistory(
+      ctx: ActorContext,
+      request: { id: string; beneficiaryId: string; serviceId: string },
+    ) {
+      return serviceHistoryOf(
+        db,
+        ctx.actor.organizationId,
+        request.beneficiaryId,
+        request.serviceId,
+        request.id,
+      );
+    },
+
     async getRequest(ctx: ActorContext, id: string) {
       return present(ctx, await view(db, ctx, id));
     },
@@ -308,6 +324,25 @@ export function createRequestService(deps: RequestDeps) {
         });
       });
       return present(ctx, await view(db, ctx, id));
+    },
+
+    /** The same letter as a PDF on the letterhead (Typst, in-process). */
+    async letterPdf(ctx: ActorContext, id: string) {
+      const v = await view(db, ctx, id);
+      const letter = await latestLetter(db, id);
+      if (!letter) throw notFound();
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const logo = org.logo?.match(/^data:image\/(png|jpeg);base64,(.+)$/);
+      return {
+        fileName: `${v.request.number}.pdf`,
+        data: await renderLetterPdf({
+          organizationNameAr: org.nameAr,
+          organizationNameEn: org.nameEn,
+          logo: logo ? Buffer.from(logo[2]!, 'base64') : null,
+          title: letter.decision === 'approved' ? 'إشعار بقبول طلب خدمة' : 'إشعار بقرار طلب خدمة',
+          lines: letter.bodyAr.split('\n'),
+        }),
+      };
     },
 
     async letter(ctx: ActorContext, id: string) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   date,
   index,
+  integer,
   jsonb,
   numeric,
   pgTable,
@@ -46,6 +47,8 @@ export const requests = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decisionReason: text('decision_reason'),
     decidedAt: ts('decided_at'),
+    /** The eligibility rule version the decision was informed by. */
+    ruleVersion: integer('rule_version'),
     registrationChecklist: jsonb('registration_checklist').$type<string[]>().notNull().default([]),
     notes: text('notes'),
     stageEnteredAt: ts('stage_entered_at').notNull().defaultNow(),

@@ -1,0 +1,77 @@
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database';
+import { eligibilityRuleVersions, verificationTasks } from './verification.tables';
+
+export type TaskRow = typeof verificationTasks.$inferSelect;
+
+export async function latestRules(tx: Tx, organizationId: string, serviceId: string) {
+  const [row] = await tx
+    .select()
+    .from(eligibilityRuleVersions)
+    .where(
+      and(
+        eq(eligibilityRuleVersions.organizationId, organizationId),
+        eq(eligibilityRuleVersions.serviceId, serviceId),
+      ),
+    )
+    .orderBy(desc(eligibilityRuleVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertRules(tx: Tx, values: typeof eligibilityRuleVersions.$inferInsert) {
+  const [row] = await tx.insert(eligibilityRuleVersions).values(values).returning();
+  return row!;
+}
+
+export const listTasks = (tx: Tx, requestId: string) =>
+  tx
+    .select()
+    .from(verificationTasks)
+    .where(eq(verificationTasks.requestId, requestId))
+    .orderBy(asc(verificationTasks.createdAt));
+
+export async function insertTasks(tx: Tx, values: (typeof verificationTasks.$inferInsert)[]) {
+  if (values.length) await tx.insert(verificationTasks).values(values);
+}
+
+export async function lockTask(tx: Tx, organizationId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(verificationTasks)
+    .where(and(eq(verificationTasks.organizationId, organizationId), eq(verificationTasks.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function updateTask(tx: Tx, id: string, values: Partial<typeof verificationTasks.$inferInsert>) {
+  const [row] = await tx
+    .update(verificationTasks)
+    .set(values)
+    .where(eq(verificationTasks.id, id))
+    .returning();
+  return row!;
+}
+
+export const listMyTasks = (tx: Tx, organizationId: string, userId: string) =>
+  tx
+    .select()
+    .from(verificationTasks)
+    .where(
+      and(
+        eq(verificationTasks.organizationId, organizationId),
+        eq(verificationTasks.assigneeId, userId),
+        ne(verificationTasks.status, 'done'),
+      ),
+    )
+    .orderBy(asc(verificationTasks.scheduledAt), asc(verificationTasks.createdAt));
+
+export async function latestRuleVersion(tx: Tx, serviceId: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ version: eligibilityRuleVersions.version })
+    .from(eligibilityRuleVersions)
+    .where(eq(eligibilityRuleVersions.serviceId, serviceId))
+    .orderBy(desc(eligibilityRuleVersions.version))
+    .limit(1);
+  return row?.version ?? null;
+}

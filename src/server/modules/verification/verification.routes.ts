@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema } from '../../../shared/contracts/common';
+import {
+  completeTaskSchema,
+  evaluationSchema,
+  rulesDocumentSchema,
+  scheduleTaskSchema,
+  verificationTaskSchema,
+} from '../../../shared/contracts/verification';
+import { ruleSetSchema } from '../../../shared/eligibility/rules';
+import { actorContextOf } from '../../platform/http/context';
+import type { VerificationService } from './verification.service';
+
+const tags = ['verification'];
+const items = z.object({ items: z.array(verificationTaskSchema) });
+
+export const verificationRoutes =
+  (verification: VerificationService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/services/:id/rules',
+      {
+        config: { access: 'rules.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: rulesDocumentSchema } },
+      },
+      (request) => verification.getRules(actorContextOf(request), request.params.id),
+    );
+    app.put(
+      '/api/v1/services/:id/rules',
+      {
+        config: { access: 'rules.manage' },
+        schema: { tags, params: idParamsSchema, body: ruleSetSchema, response: { 200: rulesDocumentSchema } },
+      },
+      (request) => verification.publishRules(actorContextOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/v1/requests/:id/evaluation',
+      {
+        config: { access: 'verification.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: evaluationSchema } },
+      },
+      (request) => verification.evaluateRequest(actorContextOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/requests/:id/verifications',
+      {
+        config: { access: 'verification.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: items } },
+      },
+      (request) => verification.listTasks(actorContextOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/verifications/mine',
+      { config: { access: 'verification.work' }, schema: { tags, response: { 200: items } } },
+      (request) => verification.myTasks(actorContextOf(request)),
+    );
+    app.patch(
+      '/api/v1/verifications/:id',
+      {
+        config: { access: 'verification.schedule' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: scheduleTaskSchema,
+          response: { 200: verificationTaskSchema },
+        },
+      },
+      (request) => verification.scheduleTask(actorContextOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/v1/verifications/:id/complete',
+      {
+        config: { access: 'verification.work' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: completeTaskSchema,
+          response: { 200: verificationTaskSchema },
+        },
+      },
+      (request) => verification.completeTask(actorContextOf(request), request.params.id, request.body),
+    );
+  };

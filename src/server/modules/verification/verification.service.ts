@@ -1,0 +1,213 @@
+// Owns eligibility verification: the versioned rules of each service, the evaluation that explains
+// every criterion, and the verification tasks (document check, interview, field visit) that must be
+// done before a request may go to the committee.
+import type { VerificationMechanism } from '../../../shared/contracts/services';
+import { type EligibilityFacts, evaluateEligibility, type RuleSet } from '../../../shared/eligibility/rules';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Db, Tx } from '../../platform/db/database';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { localToday } from '../beneficiaries/beneficiaries.presenter';
+import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
+import type { BeneficiaryRecordsService } from '../beneficiaries/beneficiary-records.service';
+import type { OrganizationService } from '../organizations/organizations.service';
+import type { VerificationHooks } from '../requests/request-transitions.service';
+import type { RequestService } from '../requests/requests.service';
+import type { CatalogService } from '../services/services.service';
+import {
+  insertRules,
+  insertTasks,
+  latestRules,
+  latestRuleVersion,
+  listMyTasks,
+  listTasks,
+  lockTask,
+  type TaskRow,
+  updateTask,
+} from './verification.repository';
+
+export const presentTask = (t: TaskRow) => ({
+  id: t.id,
+  requestId: t.requestId,
+  mechanism: t.mechanism,
+  status: t.status,
+  assigneeId: t.assigneeId,
+  scheduledAt: t.scheduledAt?.toISOString() ?? null,
+  location: t.location,
+  answers: t.answers,
+  findings: t.findings,
+  recommendation: t.recommendation,
+  completedAt: t.completedAt?.toISOString() ?? null,
+});
+
+export type VerificationService = ReturnType<typeof createVerificationService>;
+
+export function createVerificationService(deps: {
+  db: Db;
+  clock: Clock;
+  organizations: OrganizationService;
+  catalog: CatalogService;
+  requests: RequestService;
+  beneficiaries: BeneficiaryService;
+  records: BeneficiaryRecordsService;
+}) {
+  const { db, clock, organizations, catalog, requests, beneficiaries, records } = deps;
+
+  const hooks: VerificationHooks = {
+    async onStart(tx, ctx, request) {
+      const service = await catalog.loadService(tx, ctx, request.serviceId);
+      const existing = new Set((await listTasks(tx, request.id)).map((t) => t.mechanism));
+      await insertTasks(
+        tx,
+        (service.verification as VerificationMechanism[])
+          .filter((m) => !existing.has(m))
+          .map((mechanism) => ({
+            organizationId: ctx.actor.organizationId,
+            requestId: request.id,
+            mechanism,
+          })),
+      );
+    },
+    async incomplete(tx, requestId) {
+      return (await listTasks(tx, requestId)).filter((t) => t.status !== 'done').map((t) => t.mechanism);
+    },
+    ruleVersion: (tx, serviceId) => latestRuleVersion(tx, serviceId),
+  };
+
+  async function loadTask(tx: Tx, ctx: ActorContext, id: string) {
+    const task = await lockTask(tx, ctx.actor.organizationId, id);
+    if (!task) throw notFound();
+    return task;
+  }
+
+  return {
+    hooks,
+
+    async getRules(ctx: ActorContext, serviceId: string) {
+      await catalog.loadService(db, ctx, serviceId);
+      const row = await latestRules(db, ctx.actor.organizationId, serviceId);
+      return { version: row?.version ?? 0, rules: row?.rules ?? { criteria: [], threshold: 0 } };
+    },
+
+    async publishRules(ctx: ActorContext, serviceId: string, rules: RuleSet) {
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const categories = new Set(org.settings.beneficiaryCategories.map((c) => c.code));
+      const docTypes = new Set(org.settings.documentTypes.map((d) => d.code));
+      const fields: Record<string, string> = {};
+      rules.criteria.forEach((c, i) => {
+        if (c.kind === 'category_in' && c.categories.some((x) => !categories.has(x)))
+          fields[`criteria.${i}.categories`] = 'UNKNOWN_CODE';
+        if (c.kind === 'document_valid' && !docTypes.has(c.documentType))
+          fields[`criteria.${i}.documentType`] = 'UNKNOWN_CODE';
+      });
+      if (Object.keys(fields).length) throw new AppError(400, 'UNKNOWN_CODE', { fields });
+      return db.transaction(async (tx) => {
+        await catalog.loadService(tx, ctx, serviceId);
+        const current = await latestRules(tx, ctx.actor.organizationId, serviceId);
+        const row = await insertRules(tx, {
+          organizationId: ctx.actor.organizationId,
+          serviceId,
+          version: (current?.version ?? 0) + 1,
+          rules,
+          createdBy: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'rules.publish',
+          entityType: 'service',
+          entityId: serviceId,
+          details: { version: row.version, criteria: rules.criteria.length },
+        });
+        return { version: row.version, rules: row.rules };
+      });
+    },
+
+    /** The evaluation of a request against its service's rules in force, every criterion explained. */
+    async evaluateRequest(ctx: ActorContext, requestId: string) {
+      const view = await requests.view(db, ctx, requestId);
+      const r = view.request;
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const rulesRow = await latestRules(db, ctx.actor.organizationId, r.serviceId);
+      const row = await beneficiaries.load(db, ctx, r.beneficiaryId);
+      const profile = await beneficiaries.present(db, ctx, row);
+      const docs = (await records.listDocuments(ctx, r.beneficiaryId)).items;
+      const history = await requests.serviceHistory(ctx, r);
+      const facts: EligibilityFacts = {
+        today: localToday(clock, org.settings.timeZone),
+        categories: profile.categories,
+        city: profile.city,
+        birthDate: profile.birthDate,
+        householdSize: profile.household.size,
+        monthlyIncomePerCapita: profile.household.monthlyIncomePerCapita,
+        documents: docs.map((d) => ({ type: d.type, expired: d.expired })),
+        activeRequestsForService: history.active,
+        lastDeliveryOfService: history.lastDelivery,
+      };
+      const evaluation = evaluateEligibility(rulesRow?.rules ?? { criteria: [], threshold: 0 }, facts);
+      return { ruleVersion: rulesRow?.version ?? 0, ...evaluation };
+    },
+
+    async listTasks(ctx: ActorContext, requestId: string) {
+      await requests.view(db, ctx, requestId);
+      return { items: (await listTasks(db, requestId)).map(presentTask) };
+    },
+
+    async myTasks(ctx: ActorContext) {
+      return { items: (await listMyTasks(db, ctx.actor.organizationId, ctx.actor.userId)).map(presentTask) };
+    },
+
+    async scheduleTask(
+      ctx: ActorContext,
+      id: string,
+      input: { assigneeId?: string; scheduledAt?: string; location?: string },
+    ) {
+      return db.transaction(async (tx) => {
+        const task = await loadTask(tx, ctx, id);
+        if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
+        const row = await updateTask(tx, id, {
+          assigneeId: input.assigneeId ?? task.assigneeId,
+          scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : task.scheduledAt,
+          location: input.location ?? task.location,
+          status: input.scheduledAt ? 'scheduled' : task.status,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'verification.schedule',
+          entityType: 'request',
+          entityId: task.requestId,
+          details: { taskId: id },
+        });
+        return presentTask(row);
+      });
+    },
+
+    /** Findings and a recommendation close the task; the request may then go to the committee. */
+    async completeTask(
+      ctx: ActorContext,
+      id: string,
+      input: {
+        answers: Record<string, unknown>;
+        findings: string;
+        recommendation: 'eligible' | 'not_eligible' | 'needs_more';
+      },
+    ) {
+      return db.transaction(async (tx) => {
+        const task = await loadTask(tx, ctx, id);
+        if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
+        const row = await updateTask(tx, id, {
+          ...input,
+          status: 'done',
+          completedBy: ctx.actor.userId,
+          completedAt: clock.now(),
+          assigneeId: task.assigneeId ?? ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'verification.complete',
+          entityType: 'request',
+          entityId: task.requestId,
+          details: { taskId: id, mechanism: task.mechanism, recommendation: input.recommendation },
+        });
+        return presentTask(row);
+      });
+    },
+  };
+}

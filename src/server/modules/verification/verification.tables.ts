@@ -1,0 +1,58 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RuleSet } from '../../../shared/eligibility/rules';
+import { organizations } from '../organizations/organizations.tables';
+import { requests } from '../requests/requests.tables';
+import { services } from '../services/services.tables';
+import { users } from '../users/users.tables';
+
+const orgId = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id);
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+// Eligibility rules per service, versioned: a decision records the version it was evaluated with.
+export const eligibilityRuleVersions = pgTable(
+  'eligibility_rule_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    version: integer('version').notNull(),
+    rules: jsonb('rules').$type<RuleSet>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('rule_versions_service_version_key').on(t.serviceId, t.version)],
+);
+
+// مهام التحقق — one per mechanism the service requires: document check, interview, field visit.
+export const verificationTasks = pgTable(
+  'verification_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    mechanism: text('mechanism', { enum: ['documents', 'interview', 'field_visit'] }).notNull(),
+    status: text('status', { enum: ['open', 'scheduled', 'done'] })
+      .notNull()
+      .default('open'),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    scheduledAt: ts('scheduled_at'),
+    location: text('location'),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    findings: text('findings'),
+    recommendation: text('recommendation', { enum: ['eligible', 'not_eligible', 'needs_more'] }),
+    completedBy: uuid('completed_by').references(() => users.id),
+    completedAt: ts('completed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('verification_request_idx').on(t.requestId),
+    index('verification_assignee_idx').on(t.organizationId, t.assigneeId, t.status),
+  ],
+);
