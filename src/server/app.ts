@@ -27,6 +27,8 @@ import {
   maxDocumentBytes,
 } from './modules/beneficiaries/beneficiary-records.service';
 import { createBeneficiarySearchService } from './modules/beneficiaries/beneficiary-search.service';
+import { committeeRoutes } from './modules/committee/committee.routes';
+import { createCommitteeService } from './modules/committee/committee.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { createOrganizationService } from './modules/organizations/organizations.service';
@@ -128,6 +130,7 @@ export function buildServices(options: AppOptions) {
     verification: () => verification.hooks,
   });
   const referrals = createReferralService({ db, clock, requests, users });
+  const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
   return {
     db,
     clock,
@@ -136,6 +139,7 @@ export function buildServices(options: AppOptions) {
     transitions,
     referrals,
     verification,
+    committee,
     jobs,
     storage,
     sessions,
@@ -226,6 +230,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(serviceRoutes(services.catalog));
   await app.register(requestRoutes(services.requests, services.transitions, services.referrals));
   await app.register(verificationRoutes(services.verification));
+  await app.register(committeeRoutes(services.committee));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -38,6 +38,9 @@ export const actions = [
   'verification.read',
   'verification.work',
   'verification.schedule',
+  'committee.read',
+  'committee.manage',
+  'committee.vote',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -140,6 +143,9 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   // Document checks, interviews and field visits are the researcher's work (the supervisor may do it too).
   'verification.work': ['researcher', 'supervisor'],
   'verification.schedule': ['supervisor', 'manager', 'researcher'],
+  'committee.read': ['manager', 'supervisor', 'researcher', 'committee_member', 'auditor'],
+  'committee.manage': ['manager', 'supervisor', 'committee_member'],
+  'committee.vote': ['committee_member'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

@@ -24,8 +24,7 @@ const facts: EligibilityFacts = {
   lastDeliveryOfService: '2026-06-01',
 };
 
-const req = (c: Record<string, unknown>): Criterion =>
-  criterionSchema.parse({ ...c, mode: 'required' });
+const req = (c: Record<string, unknown>): Criterion => criterionSchema.parse({ ...c, mode: 'required' });
 const one = (c: Criterion, f: Partial<EligibilityFacts> = {}) =>
   evaluateEligibility({ criteria: [c], threshold: 0 }, { ...facts, ...f }).results[0]!;
 

@@ -58,7 +58,16 @@ export function createTransitionService(deps: {
   const verification = () => deps.verification?.() ?? noVerification;
 
   return {
-    async transition(ctx: ActorContext, id: string, input: TransitionInput) {
+    /**
+     * `viaCommittee` is set by the committee module when a session decides: where the organization's
+     * decision body is a committee, approve and reject come only from there.
+     */
+    async transition(
+      ctx: ActorContext,
+      id: string,
+      input: TransitionInput,
+      options: { viaCommittee?: boolean } = {},
+    ) {
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       const calendar = await requests.calendarOf(ctx.actor.organizationId);
       const messageIds: string[] = [];
@@ -74,6 +83,10 @@ export function createTransitionService(deps: {
         if (!outcome.ok) {
           if (outcome.reason === 'forbidden') throw new AppError(403, 'FORBIDDEN');
           throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: from, action: input.action });
+        }
+        const deciding = input.action === 'approve' || input.action === 'reject';
+        if (deciding && org.settings.decisionBody.kind === 'committee' && !options.viaCommittee) {
+          throw new AppError(409, 'COMMITTEE_DECISION_REQUIRED');
         }
         const note = input.note?.trim() || null;
         const missingItems = input.missingItems ?? [];

@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit (migrations) and the typed query builder.
 
 export * from '../../modules/beneficiaries/beneficiaries.tables';
+export * from '../../modules/committee/committee.tables';
 export * from '../../modules/organizations/organizations.tables';
 export * from '../../modules/requests/requests.tables';
 export * from '../../modules/services/services.tables';
