@@ -15,11 +15,13 @@ import { notifications } from '@mantine/notifications';
 import {
   IconBell,
   IconChevronDown,
+  IconCopy,
   IconHome,
   IconListDetails,
   IconLogout,
   IconSettings,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -34,7 +36,7 @@ import { useRoleTitle } from '../lib/roles';
 import { useCan, useMe } from '../lib/session';
 
 interface NavItem {
-  to: '/' | '/users' | '/settings' | '/audit' | '/outbox';
+  to: '/' | '/users' | '/settings' | '/audit' | '/outbox' | '/beneficiaries' | '/beneficiaries/duplicates';
   label: string;
   icon: ReactNode;
   action?: Action;
@@ -53,6 +55,18 @@ export function AppLayout() {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
+    {
+      to: '/beneficiaries',
+      label: t('beneficiaries.nav.list'),
+      icon: <IconUsersGroup size={20} aria-hidden />,
+      action: 'beneficiaries.read',
+    },
+    {
+      to: '/beneficiaries/duplicates',
+      label: t('beneficiaries.nav.duplicates'),
+      icon: <IconCopy size={20} aria-hidden />,
+      action: 'beneficiaries.review_duplicates',
+    },
     { to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'users.list' },
     {
       to: '/settings',
@@ -74,6 +88,10 @@ export function AppLayout() {
     },
   ];
   const visible = items.filter((item) => !item.action || can(item.action));
+  // The longest matching address wins, so /beneficiaries/duplicates does not also light /beneficiaries.
+  const activeTo = visible
+    .filter((item) => (item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const orgName = me ? (i18n.language === 'en' ? me.organization.nameEn : me.organization.nameAr) : '';
 
   return (
@@ -125,10 +143,10 @@ export function AppLayout() {
                 to={item.to}
                 label={item.label}
                 leftSection={item.icon}
-                active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
-                aria-current={
-                  (item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)) ? 'page' : undefined
-                }
+                active={item.to === activeTo}
+                // The router marks every ancestor address as current; the longest match alone is.
+                activeOptions={{ exact: true, includeSearch: false }}
+                aria-current={item.to === activeTo ? 'page' : undefined}
               />
             ))}
           </nav>

@@ -8,6 +8,11 @@ import {
 } from '@tanstack/react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
+import { DuplicatesPage } from '../features/beneficiaries/routes/duplicates-page';
+import { IntakePage, validateIntakeSearch } from '../features/beneficiaries/routes/intake-page';
+import { ProfilePage } from '../features/beneficiaries/routes/profile-page';
+import { SearchPage } from '../features/beneficiaries/routes/search-page';
+import { SignPage, validateSignSearch } from '../features/beneficiaries/routes/sign-page';
 import { HomePage } from '../features/home/routes/home-page';
 import { SettingsPage } from '../features/organization/routes/settings-page';
 import { OutboxPage } from '../features/outbox/routes/outbox-page';
@@ -93,6 +98,33 @@ const settingsRoute = createRoute({
 });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
 const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
+const beneficiariesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/beneficiaries',
+  component: SearchPage,
+});
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/beneficiaries/new',
+  validateSearch: validateIntakeSearch,
+  component: IntakePage,
+});
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/beneficiaries/duplicates',
+  component: DuplicatesPage,
+});
+const beneficiaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/beneficiaries/$beneficiaryId',
+  component: ProfilePage,
+});
+const signRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/beneficiaries/$beneficiaryId/sign',
+  validateSearch: validateSignSearch,
+  component: SignPage,
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -105,6 +137,11 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     auditRoute,
     outboxRoute,
+    beneficiariesRoute,
+    intakeRoute,
+    duplicatesRoute,
+    beneficiaryRoute,
+    signRoute,
   ]),
 ]);
 

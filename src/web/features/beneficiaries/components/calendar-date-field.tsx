@@ -36,7 +36,8 @@ export function equivalentDate(value: string, calendar: Calendar, language: stri
 }
 
 /**
- * A date typed as YYYY-MM-DD (Arabic-Indic digits accepted) in the Hijri or the Gregorian calendar,
+ * A date typed as YYYY-MM-DD (Arabic-Indic digits accepted and shown as 0-9 at once: the bidi
+ * algorithm lays out hyphen-joined Arabic-Indic numbers right to left, which reverses the date) in the Hijri or the Gregorian calendar,
  * with the other calendar's equivalent shown live under it.
  */
 export function CalendarDateField({
@@ -81,7 +82,7 @@ export function CalendarDateField({
         autoComplete="off"
         placeholder={calendar === 'hijri' ? t('beneficiaries.date.hijriPlaceholder') : 'YYYY-MM-DD'}
         value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
+        onChange={(e) => onChange(normalizeDigits(e.currentTarget.value))}
         onBlur={onBlur}
         error={error}
         required={required}

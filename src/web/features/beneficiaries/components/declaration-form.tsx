@@ -1,4 +1,14 @@
-import { Alert, Button, Checkbox, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconSignature } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -76,7 +86,14 @@ export function DeclarationForm({ beneficiaryId, fullName, onSigned }: Declarati
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Paper withBorder p="md" radius="md" bg="gray.0" component="section" aria-labelledby="declaration-text">
+        <Paper
+          withBorder
+          p="md"
+          radius="md"
+          bg="gray.0"
+          component="section"
+          aria-labelledby="declaration-text"
+        >
           <Text id="declaration-text" fw={700} mb="xs">
             {t('beneficiaries.sign.textTitle', { version: text.data.version })}
           </Text>
@@ -133,7 +150,13 @@ export function DeclarationForm({ beneficiaryId, fullName, onSigned }: Declarati
             <Text size="xs">{t('beneficiaries.sign.agreeHint')}</Text>
           </Alert>
         )}
-        <Button type="submit" size="md" fullWidth loading={mutation.isPending} leftSection={<IconSignature aria-hidden />}>
+        <Button
+          type="submit"
+          size="md"
+          fullWidth
+          loading={mutation.isPending}
+          leftSection={<IconSignature aria-hidden />}
+        >
           {t('beneficiaries.sign.submit')}
         </Button>
       </Stack>

@@ -153,7 +153,11 @@ export function DocumentUploadForm({
           </Text>
         )}
         <Group justify="flex-end">
-          <Button type="submit" loading={mutation.isPending} leftSection={<IconUpload size={18} aria-hidden />}>
+          <Button
+            type="submit"
+            loading={mutation.isPending}
+            leftSection={<IconUpload size={18} aria-hidden />}
+          >
             {t('beneficiaries.documents.upload')}
           </Button>
         </Group>

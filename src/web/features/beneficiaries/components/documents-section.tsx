@@ -15,7 +15,13 @@ import { ExpiredBadge } from './beneficiary-badges';
 import { DocumentUploadForm } from './document-upload-form';
 
 /** الوثائق — each with its type, number, dates; expired ones flagged in red at once. */
-export function DocumentsSection({ beneficiaryId, startOpen = false }: { beneficiaryId: string; startOpen?: boolean }) {
+export function DocumentsSection({
+  beneficiaryId,
+  startOpen = false,
+}: {
+  beneficiaryId: string;
+  startOpen?: boolean;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -32,7 +38,14 @@ export function DocumentsSection({ beneficiaryId, startOpen = false }: { benefic
       ) : query.data.length === 0 ? (
         <EmptyBlock title={t('beneficiaries.documents.empty')} />
       ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('beneficiaries.tabs.documents')}>
+        <Stack
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('beneficiaries.tabs.documents')}
+        >
           {query.data.map((doc) => (
             <Card
               key={doc.id}
@@ -75,7 +88,13 @@ export function DocumentsSection({ beneficiaryId, startOpen = false }: { benefic
                   <DualDate value={doc.uploadedAt} size="xs" withTime />
                 </Stack>
               </Group>
-              <Anchor href={fileUrls.document(beneficiaryId, doc.id)} target="_blank" rel="noopener" size="sm" mt="xs">
+              <Anchor
+                href={fileUrls.document(beneficiaryId, doc.id)}
+                target="_blank"
+                rel="noopener"
+                size="sm"
+                mt="xs"
+              >
                 {t('beneficiaries.documents.open', { name: doc.fileName })}
               </Anchor>
             </Card>
@@ -94,14 +113,20 @@ export function DocumentsSection({ beneficiaryId, startOpen = false }: { benefic
                 void queryClient.invalidateQueries({ queryKey: beneficiaryKeys.detail(beneficiaryId) });
                 notifications.show({
                   color: doc.expired ? 'red' : 'teal',
-                  message: doc.expired ? t('beneficiaries.documents.uploadedExpired') : t('beneficiaries.documents.uploaded'),
+                  message: doc.expired
+                    ? t('beneficiaries.documents.uploadedExpired')
+                    : t('beneficiaries.documents.uploaded'),
                 });
               }}
             />
           </Card>
         ) : (
           <Group>
-            <Button variant="light" leftSection={<IconUpload size={18} aria-hidden />} onClick={() => setUploading(true)}>
+            <Button
+              variant="light"
+              leftSection={<IconUpload size={18} aria-hidden />}
+              onClick={() => setUploading(true)}
+            >
               {t('beneficiaries.documents.add')}
             </Button>
           </Group>

@@ -78,11 +78,15 @@ export function HouseholdMemberForm({
       form.reset(blank);
       onAdded(member);
     },
-    onError: (error) =>
-      applyApiFieldErrors(error, form.setError, (path) => path in blank) ,
+    onError: (error) => applyApiFieldErrors(error, form.setError, (path) => path in blank),
   });
 
-  const select = (name: Path<MemberForm>, label: string, data: { value: string; label: string }[], required = false) => (
+  const select = (
+    name: Path<MemberForm>,
+    label: string,
+    data: { value: string; label: string }[],
+    required = false,
+  ) => (
     <Controller
       control={form.control}
       name={name}

@@ -38,7 +38,9 @@ export function HouseholdSection({ beneficiary }: { beneficiary: Beneficiary }) 
   const confirmRemove = (member: HouseholdMember) =>
     modals.openConfirmModal({
       title: t('beneficiaries.household.removeTitle'),
-      children: <Text size="sm">{t('beneficiaries.household.removeConfirm', { name: member.fullName })}</Text>,
+      children: (
+        <Text size="sm">{t('beneficiaries.household.removeConfirm', { name: member.fullName })}</Text>
+      ),
       labels: { confirm: t('beneficiaries.household.remove'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => remove.mutate(member),
@@ -49,8 +51,14 @@ export function HouseholdSection({ beneficiary }: { beneficiary: Beneficiary }) 
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <Stat label={t('beneficiaries.household.size')} value={new Intl.NumberFormat(i18n.language).format(size)} />
-        <Stat label={t('beneficiaries.household.totalIncome')} value={formatMoney(monthlyIncome, i18n.language)} />
+        <Stat
+          label={t('beneficiaries.household.size')}
+          value={new Intl.NumberFormat(i18n.language).format(size)}
+        />
+        <Stat
+          label={t('beneficiaries.household.totalIncome')}
+          value={formatMoney(monthlyIncome, i18n.language)}
+        />
         <Stat
           label={t('beneficiaries.household.perCapita')}
           value={formatMoney(monthlyIncomePerCapita, i18n.language)}
@@ -74,7 +82,8 @@ export function HouseholdSection({ beneficiary }: { beneficiary: Beneficiary }) 
                   </Group>
                   <Text size="sm" c="dimmed">
                     {t(`beneficiaries.gender.${member.gender}`)}
-                    {member.birthDateHijri && ` · ${t('beneficiaries.household.born')} ${member.birthDateHijri}`}
+                    {member.birthDateHijri &&
+                      ` · ${t('beneficiaries.household.born')} ${member.birthDateHijri}`}
                     {` · ${t('beneficiaries.household.monthlyIncome')}: ${formatMoney(member.monthlyIncome, i18n.language)}`}
                   </Text>
                   {member.schooling && (

@@ -60,7 +60,9 @@ export function IntakeReview({ beneficiary }: { beneficiary: Beneficiary }) {
           key: 'declaration',
           level: 'missing',
           text: t('beneficiaries.review.declarationMissing', {
-            reason: t(`beneficiaries.declaration.reasons.${beneficiary.declaration.reason ?? 'never_signed'}`),
+            reason: t(
+              `beneficiaries.declaration.reasons.${beneficiary.declaration.reason ?? 'never_signed'}`,
+            ),
           }),
         },
   ];
@@ -70,7 +72,11 @@ export function IntakeReview({ beneficiary }: { beneficiary: Beneficiary }) {
     <Stack gap="md">
       <Alert
         color={problems ? 'orange' : 'teal'}
-        title={problems ? t('beneficiaries.review.problems', { count: problems }) : t('beneficiaries.review.allGood')}
+        title={
+          problems
+            ? t('beneficiaries.review.problems', { count: problems })
+            : t('beneficiaries.review.allGood')
+        }
       >
         <Text size="sm">{t('beneficiaries.review.help')}</Text>
       </Alert>
@@ -84,7 +90,11 @@ export function IntakeReview({ beneficiary }: { beneficiary: Beneficiary }) {
               </ThemeIcon>
             }
           >
-            <Text size="sm" c={check.level === 'expired' ? 'red' : undefined} fw={check.level === 'ok' ? 400 : 600}>
+            <Text
+              size="sm"
+              c={check.level === 'expired' ? 'red' : undefined}
+              fw={check.level === 'ok' ? 400 : 600}
+            >
               {check.text}
             </Text>
           </List.Item>

@@ -41,7 +41,7 @@ export function NationalIdLookup({ onNew }: NationalIdLookupProps) {
 
   return (
     <Card withBorder padding="lg" maw={640}>
-      <form onSubmit={submit} noValidate role="search">
+      <form onSubmit={submit} noValidate aria-label={t('beneficiaries.intake.steps.lookup')}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t('beneficiaries.intake.lookupHelp')}

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../../shared/contracts/beneficiaries';
 
@@ -19,7 +19,6 @@ export function PossibleDuplicatesModal({
 }: PossibleDuplicatesModalProps) {
   const { t } = useTranslation();
   const [confirmed, setConfirmed] = useState(false);
-  useEffect(() => setConfirmed(false), [matches]);
   return (
     <Modal
       opened={matches !== null}

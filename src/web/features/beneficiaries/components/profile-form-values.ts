@@ -102,7 +102,9 @@ const text = (v: string) => (v.trim() === '' ? undefined : v);
 
 /** The request body; empty optional fields are left out rather than sent as ''. */
 export function toBody(v: ProfileFormValues, withHealth: boolean): CreateBeneficiary {
-  const nationality = (v.nationality === 'other' ? v.otherNationality : (v.nationality ?? '')).trim().toUpperCase();
+  const nationality = (v.nationality === 'other' ? v.otherNationality : (v.nationality ?? ''))
+    .trim()
+    .toUpperCase();
   const body: Record<string, unknown> = {
     nationalId: v.nationalId,
     fullNameAr: v.fullNameAr,

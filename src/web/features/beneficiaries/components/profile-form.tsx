@@ -244,6 +244,7 @@ export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, o
         </Group>
       </Stack>
       <PossibleDuplicatesModal
+        key={(matches ?? []).map((m) => m.id).join()}
         matches={matches}
         loading={mutation.isPending}
         onClose={() => setMatches(null)}

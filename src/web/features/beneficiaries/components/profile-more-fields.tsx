@@ -109,7 +109,11 @@ export function ProfileMoreFields({ form, withHealth }: ProfileMoreFieldsProps) 
 
       <Fieldset legend={t('beneficiaries.sections.address')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label={t('beneficiaries.fields.region')} {...form.register('region')} error={errors.region?.message} />
+          <TextInput
+            label={t('beneficiaries.fields.region')}
+            {...form.register('region')}
+            error={errors.region?.message}
+          />
           <TextInput
             label={t('beneficiaries.fields.district')}
             {...form.register('district')}

@@ -132,7 +132,12 @@ export function SignaturePad({ onChange, error }: SignaturePadProps) {
         <Text size="xs" c={error ? 'red' : 'dimmed'} role={error ? 'alert' : undefined}>
           {error ?? t('beneficiaries.sign.padHint')}
         </Text>
-        <Button variant="subtle" size="compact-sm" leftSection={<IconEraser size={16} aria-hidden />} onClick={clear}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconEraser size={16} aria-hidden />}
+          onClick={clear}
+        >
           {t('beneficiaries.sign.clear')}
         </Button>
       </Group>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Stepper, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Progress, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSignature } from '@tabler/icons-react';
@@ -19,6 +19,7 @@ import { IntakeReview } from '../components/intake-review';
 import { NationalIdLookup } from '../components/national-id-lookup';
 import { ProfileForm } from '../components/profile-form';
 import { emptyProfile } from '../components/profile-form-values';
+import '../beneficiaries.css';
 
 /** The intake wizard keeps its place in the address, so a reload or the signing screen can return. */
 export interface IntakeSearch {
@@ -31,7 +32,8 @@ export function validateIntakeSearch(search: Record<string, unknown>): IntakeSea
   const step = Number(search.step);
   return {
     id: typeof search.id === 'string' ? search.id : undefined,
-    nid: typeof search.nid === 'string' ? search.nid : undefined,
+    // The router parses `?nid=1000000008` as a number.
+    nid: typeof search.nid === 'string' || typeof search.nid === 'number' ? String(search.nid) : undefined,
     step: Number.isInteger(step) && step >= 0 && step <= 5 ? step : undefined,
   };
 }
@@ -57,24 +59,17 @@ function Intake() {
       <Anchor component={Link} to="/beneficiaries" size="sm">
         {t('beneficiaries.backToList')}
       </Anchor>
-      <PageHeader title={t('beneficiaries.intake.title')} description={t('beneficiaries.intake.description')} />
-      <Stepper
-        active={step}
-        size="sm"
-        orientation={isPhone ? 'vertical' : 'horizontal'}
-        allowNextStepsSelect={false}
+      <PageHeader
+        title={t('beneficiaries.intake.title')}
+        description={t('beneficiaries.intake.description')}
+      />
+      <IntakeSteps
+        step={step}
+        isPhone={isPhone}
         onStepClick={(index) => {
           if (search.id && index >= 2) go({ id: search.id, step: index });
         }}
-        mb="lg"
-      >
-        <Stepper.Step label={t('beneficiaries.intake.steps.lookup')} />
-        <Stepper.Step label={t('beneficiaries.intake.steps.profile')} />
-        <Stepper.Step label={t('beneficiaries.intake.steps.household')} />
-        <Stepper.Step label={t('beneficiaries.intake.steps.documents')} />
-        <Stepper.Step label={t('beneficiaries.intake.steps.declaration')} />
-        <Stepper.Step label={t('beneficiaries.intake.steps.review')} />
-      </Stepper>
+      />
 
       {step === 0 && <NationalIdLookup onNew={(nid) => go({ nid })} />}
       {step === 1 && search.nid && (
@@ -97,6 +92,43 @@ function Intake() {
       )}
       {search.id && step >= 2 && <IntakeRecord id={search.id} step={step} go={go} />}
     </>
+  );
+}
+
+const stepKeys = ['lookup', 'profile', 'household', 'documents', 'declaration', 'review'] as const;
+
+/** The six steps; a phone shows "step n of 6" and a bar instead of the full stepper. */
+function IntakeSteps({
+  step,
+  isPhone,
+  onStepClick,
+}: {
+  step: number;
+  isPhone: boolean;
+  onStepClick: (index: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  if (isPhone) {
+    const n = new Intl.NumberFormat(i18n.language);
+    return (
+      <Stack gap={6} mb="md">
+        <Text size="sm" fw={600}>
+          {t('beneficiaries.intake.stepOf', {
+            n: n.format(step + 1),
+            total: n.format(stepKeys.length),
+            name: t(`beneficiaries.intake.steps.${stepKeys[step]}`),
+          })}
+        </Text>
+        <Progress value={((step + 1) / stepKeys.length) * 100} aria-hidden />
+      </Stack>
+    );
+  }
+  return (
+    <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={onStepClick} mb="lg">
+      {stepKeys.map((key) => (
+        <Stepper.Step key={key} label={t(`beneficiaries.intake.steps.${key}`)} />
+      ))}
+    </Stepper>
   );
 }
 
@@ -138,7 +170,11 @@ function IntakeRecord({ id, step, go }: { id: string; step: number; go: (s: Inta
         </StepCard>
       )}
       {step === 5 && (
-        <StepCard title={t('beneficiaries.intake.steps.review')} onBack={back} finish={<FinishButton b={b} />}>
+        <StepCard
+          title={t('beneficiaries.intake.steps.review')}
+          onBack={back}
+          finish={<FinishButton b={b} />}
+        >
           <IntakeReview beneficiary={b} />
         </StepCard>
       )}
@@ -155,7 +191,7 @@ function DeclarationStep({ beneficiary }: { beneficiary: Beneficiary }) {
       <Button
         component={Link}
         to={`/beneficiaries/${beneficiary.id}/sign`}
-        search={{ returnTo: 'intake' }}
+        search={{ returnTo: 'intake' } as never}
         leftSection={<IconSignature size={18} aria-hidden />}
         variant={beneficiary.declaration.current ? 'light' : 'filled'}
       >
@@ -173,7 +209,10 @@ function FinishButton({ b }: { b: Beneficiary }) {
     <Button
       onClick={async () => {
         await queryClient.invalidateQueries({ queryKey: beneficiaryKeys.all });
-        notifications.show({ color: 'teal', message: t('beneficiaries.intake.finished', { name: b.fullNameAr }) });
+        notifications.show({
+          color: 'teal',
+          message: t('beneficiaries.intake.finished', { name: b.fullNameAr }),
+        });
         await navigate({ to: '/beneficiaries/$beneficiaryId', params: { beneficiaryId: b.id } });
       }}
     >

@@ -2,6 +2,7 @@ import { Anchor, Box, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-loader';
@@ -34,10 +35,12 @@ function Sign() {
   const { returnTo } = useSearch({ strict: false }) as SignSearch;
   const navigate = useNavigate();
   const query = useQuery(beneficiaryQuery(beneficiaryId));
+  // The device is handed to the beneficiary: staff notices from the steps before do not belong here.
+  useEffect(() => notifications.clean(), []);
   const back =
     returnTo === 'intake'
-      ? { to: '/beneficiaries/new' as const, search: { id: beneficiaryId, step: 4 } }
-      : { to: '/beneficiaries/$beneficiaryId' as const, params: { beneficiaryId } };
+      ? { to: '/beneficiaries/new', search: { id: beneficiaryId, step: 4 } as never }
+      : { to: `/beneficiaries/${beneficiaryId}` };
 
   return (
     <Box className="wasl-sign-page">
