@@ -44,6 +44,7 @@ import { setupRoutes } from './modules/setup/setup.routes';
 import { createSetupService } from './modules/setup/setup.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUserService } from './modules/users/users.service';
+import { createSignalService } from './modules/verification/signals.service';
 import { verificationRoutes } from './modules/verification/verification.routes';
 import { createVerificationService } from './modules/verification/verification.service';
 import { registerAccessControl } from './platform/auth/access';
@@ -130,6 +131,7 @@ export function buildServices(options: AppOptions) {
     verification: () => verification.hooks,
   });
   const referrals = createReferralService({ db, clock, requests, users });
+  const signals = createSignalService({ db, clock, organizations, requests, catalog });
   const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
   return {
     db,
@@ -140,6 +142,7 @@ export function buildServices(options: AppOptions) {
     referrals,
     verification,
     committee,
+    signals,
     jobs,
     storage,
     sessions,
@@ -229,7 +232,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
   await app.register(serviceRoutes(services.catalog));
   await app.register(requestRoutes(services.requests, services.transitions, services.referrals));
-  await app.register(verificationRoutes(services.verification));
+  await app.register(verificationRoutes(services.verification, services.signals));
   await app.register(committeeRoutes(services.committee));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

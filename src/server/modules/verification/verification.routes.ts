@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema } from '../../../shared/contracts/common';
+import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
 import {
   completeTaskSchema,
   evaluationSchema,
@@ -10,13 +10,28 @@ import {
 } from '../../../shared/contracts/verification';
 import { ruleSetSchema } from '../../../shared/eligibility/rules';
 import { actorContextOf } from '../../platform/http/context';
+import type { SignalService } from './signals.service';
 import type { VerificationService } from './verification.service';
 
 const tags = ['verification'];
 const items = z.object({ items: z.array(verificationTaskSchema) });
 
+const signalList = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.string(),
+      otherBeneficiaryId: z.string().nullable(),
+      otherFileNumber: z.string().nullable(),
+      detail: z.string().nullable(),
+      dismissed: z.boolean(),
+      dismissReason: z.string().nullable(),
+    }),
+  ),
+});
+
 export const verificationRoutes =
-  (verification: VerificationService): FastifyPluginAsyncZod =>
+  (verification: VerificationService, signals: SignalService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/v1/services/:id/rules',
@@ -80,5 +95,61 @@ export const verificationRoutes =
         },
       },
       (request) => verification.completeTask(actorContextOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/v1/services/:id/rules/what-if',
+      {
+        config: { access: 'rules.manage' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: ruleSetSchema,
+          response: {
+            200: z.object({
+              evaluated: z.number().int(),
+              changed: z.number().int(),
+              changedWithOpenRequest: z.number().int(),
+              sample: z.array(
+                z.object({
+                  beneficiaryId: z.uuid(),
+                  fileNumber: z.string(),
+                  fullNameAr: z.string(),
+                  before: z.string(),
+                  after: z.string(),
+                }),
+              ),
+              elapsedMs: z.number(),
+            }),
+          },
+        },
+      },
+      (request) => signals.whatIf(actorContextOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/v1/requests/:id/fraud-signals',
+      {
+        config: { access: 'verification.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: signalList } },
+      },
+      (request) => signals.listSignals(actorContextOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/requests/:id/fraud-signals/dismiss',
+      {
+        config: { access: 'verification.work' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: z.object({ key: z.string().min(3).max(100), reason: textSchema(3, 500) }),
+          response: { 200: signalList },
+        },
+      },
+      (request) =>
+        signals.dismissSignal(
+          actorContextOf(request),
+          request.params.id,
+          request.body.key,
+          request.body.reason,
+        ),
     );
   };

@@ -56,3 +56,20 @@ export const verificationTasks = pgTable(
     index('verification_assignee_idx').on(t.organizationId, t.assigneeId, t.status),
   ],
 );
+
+// A fraud signal that staff looked at and dismissed, with the reason (kept for the audit trail).
+export const fraudSignalDismissals = pgTable(
+  'fraud_signal_dismissals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    signalKey: text('signal_key').notNull(),
+    reason: text('reason').notNull(),
+    dismissedBy: uuid('dismissed_by').references(() => users.id),
+    dismissedAt: ts('dismissed_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('fraud_dismissals_key').on(t.requestId, t.signalKey)],
+);

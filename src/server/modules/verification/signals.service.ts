@@ -1,0 +1,132 @@
+// Fraud signals on the case page and the what-if of a rule change: both serve the policy's stated
+// purposes — fair and objective access, and preventing misuse of services.
+import { type EligibilityFacts, evaluateEligibility, type RuleSet } from '../../../shared/eligibility/rules';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { ActorContext } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { localToday } from '../beneficiaries/beneficiaries.presenter';
+import type { OrganizationService } from '../organizations/organizations.service';
+import type { RequestService } from '../requests/requests.service';
+import type { CatalogService } from '../services/services.service';
+import { eligibilityFactsOf, findSignals, insertDismissal, listDismissals } from './signals.repository';
+import { latestRules } from './verification.repository';
+
+export type SignalService = ReturnType<typeof createSignalService>;
+
+export function createSignalService(deps: {
+  db: Db;
+  clock: Clock;
+  organizations: OrganizationService;
+  requests: RequestService;
+  catalog: CatalogService;
+}) {
+  const { db, clock, organizations, requests, catalog } = deps;
+
+  return {
+    async listSignals(ctx: ActorContext, requestId: string) {
+      const view = await requests.view(db, ctx, requestId);
+      const [signals, dismissed] = await Promise.all([
+        findSignals(db, ctx.actor.organizationId, view.request.beneficiaryId, clock.now()),
+        listDismissals(db, requestId),
+      ]);
+      const byKey = new Map(dismissed.map((d) => [d.signalKey, d]));
+      return {
+        items: signals.map((s) => ({
+          key: s.key,
+          kind: s.kind,
+          otherBeneficiaryId: s.other_id,
+          otherFileNumber: s.other_file,
+          detail: s.detail,
+          dismissed: byKey.has(s.key),
+          dismissReason: byKey.get(s.key)?.reason ?? null,
+        })),
+      };
+    },
+
+    async dismissSignal(ctx: ActorContext, requestId: string, key: string, reason: string) {
+      const current = await this.listSignals(ctx, requestId);
+      if (!current.items.some((s) => s.key === key)) throw notFound();
+      await db.transaction(async (tx) => {
+        await insertDismissal(tx, {
+          organizationId: ctx.actor.organizationId,
+          requestId,
+          signalKey: key,
+          reason,
+          dismissedBy: ctx.actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'fraud.dismiss',
+          entityType: 'request',
+          entityId: requestId,
+          details: { key, reason },
+        });
+      });
+      return this.listSignals(ctx, requestId);
+    },
+
+    /**
+     * Before a rule change is saved: how many active beneficiaries (and how many with an open
+     * request of the service) would get a different recommendation, with a sample.
+     */
+    async whatIf(ctx: ActorContext, serviceId: string, proposed: RuleSet) {
+      await catalog.loadService(db, ctx, serviceId);
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const today = localToday(clock, org.settings.timeZone);
+      const current = (await latestRules(db, ctx.actor.organizationId, serviceId))?.rules ?? {
+        criteria: [],
+        threshold: 0,
+      };
+      if (proposed.criteria.length > 30) throw new AppError(400, 'VALIDATION_FAILED');
+      const started = Date.now();
+      const rows = await eligibilityFactsOf(db, ctx.actor.organizationId, serviceId);
+      let changed = 0;
+      let changedOpen = 0;
+      const sample: {
+        beneficiaryId: string;
+        fileNumber: string;
+        fullNameAr: string;
+        before: string;
+        after: string;
+      }[] = [];
+      for (const r of rows) {
+        const size = Number(r.household_size);
+        const facts: EligibilityFacts = {
+          today,
+          categories: r.categories,
+          city: r.city,
+          birthDate: r.birth_date,
+          householdSize: size,
+          monthlyIncomePerCapita: Math.round((Number(r.monthly_income) / size) * 100) / 100,
+          documents: (r.documents ?? []).map((d) => ({
+            type: d.type,
+            expired: d.expiry !== null && d.expiry < today,
+          })),
+          activeRequestsForService: Number(r.active_requests),
+          lastDeliveryOfService: r.last_delivery,
+        };
+        const before = evaluateEligibility(current, facts).recommendation;
+        const after = evaluateEligibility(proposed, facts).recommendation;
+        if (before === after) continue;
+        changed += 1;
+        if (r.open_request) changedOpen += 1;
+        if (sample.length < 10)
+          sample.push({
+            beneficiaryId: r.id,
+            fileNumber: r.file_number,
+            fullNameAr: r.full_name_ar,
+            before,
+            after,
+          });
+      }
+      return {
+        evaluated: rows.length,
+        changed,
+        changedWithOpenRequest: changedOpen,
+        sample,
+        elapsedMs: Date.now() - started,
+      };
+    },
+  };
+}
