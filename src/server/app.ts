@@ -120,6 +120,7 @@ export function buildServices(options: AppOptions) {
     requests,
     beneficiaries,
     records: beneficiaryRecords,
+    storage,
   });
   const transitions = createTransitionService({
     db,

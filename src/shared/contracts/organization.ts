@@ -36,6 +36,13 @@ function settingsSchema(text: TextFactory) {
     enabled: z.boolean(),
   });
   const title = z.object({ ar: text(1, 80), en: text(1, 80) });
+  const question = z.object({
+    id: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    labelAr: text(1, 200),
+    labelEn: text(1, 200),
+    type: z.enum(['text', 'number', 'yes_no', 'choice']),
+    options: z.array(text(1, 80)).max(12).optional(),
+  });
   const labelled = z.object({
     code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
     labelAr: text(1, 80),
@@ -68,6 +75,9 @@ function settingsSchema(text: TextFactory) {
     documentTypes: z.array(labelled.extend({ hasExpiry: z.boolean() })).max(50),
     // A request that sits longer than this in one stage shows as overdue on the work queues.
     stageAlertDays: z.number().int().min(1).max(90),
+    // The structured forms of the personal interview and the field visit (home or work).
+    interviewQuestions: z.array(question).max(40),
+    fieldVisitChecklist: z.array(question).max(40),
   });
 }
 
@@ -76,6 +86,8 @@ export const organizationSettingsSchema = settingsSchema(textSchema).partial({
   beneficiaryCategories: true,
   documentTypes: true,
   stageAlertDays: true,
+  interviewQuestions: true,
+  fieldVisitChecklist: true,
 });
 export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
@@ -89,6 +101,54 @@ export const defaultBeneficiaryCategories = [
   { code: 'disability', labelAr: 'ذو إعاقة', labelEn: 'Person with disability' },
   { code: 'low_income', labelAr: 'أسرة محدودة الدخل', labelEn: 'Low-income family' },
   { code: 'chronic_illness', labelAr: 'مريض مزمن', labelEn: 'Chronic illness' },
+];
+
+export const defaultInterviewQuestions: OrganizationSettings['interviewQuestions'] = [
+  { id: 'attended', labelAr: 'حضر المستفيد المقابلة', labelEn: 'The beneficiary attended', type: 'yes_no' },
+  { id: 'provider', labelAr: 'من يعيل الأسرة؟', labelEn: 'Who provides for the family?', type: 'text' },
+  {
+    id: 'monthly_expenses',
+    labelAr: 'المصروفات الشهرية التقريبية (ريال)',
+    labelEn: 'Approximate monthly expenses (SAR)',
+    type: 'number',
+  },
+  { id: 'debts', labelAr: 'هل على الأسرة ديون؟', labelEn: 'Does the family have debts?', type: 'yes_no' },
+  {
+    id: 'urgency',
+    labelAr: 'درجة الاحتياج',
+    labelEn: 'Level of need',
+    type: 'choice',
+    options: ['عالية', 'متوسطة', 'منخفضة'],
+  },
+];
+
+export const defaultFieldVisitChecklist: OrganizationSettings['fieldVisitChecklist'] = [
+  {
+    id: 'found_at_address',
+    labelAr: 'وُجدت الأسرة في العنوان المسجل',
+    labelEn: 'Family found at the registered address',
+    type: 'yes_no',
+  },
+  {
+    id: 'housing_condition',
+    labelAr: 'حالة المسكن',
+    labelEn: 'Housing condition',
+    type: 'choice',
+    options: ['جيدة', 'متوسطة', 'سيئة'],
+  },
+  { id: 'rooms', labelAr: 'عدد الغرف', labelEn: 'Number of rooms', type: 'number' },
+  {
+    id: 'basic_appliances',
+    labelAr: 'تتوفر الأجهزة الأساسية (ثلاجة، مكيف، غسالة)',
+    labelEn: 'Basic appliances available',
+    type: 'yes_no',
+  },
+  {
+    id: 'living_notes',
+    labelAr: 'ملاحظات عن الظروف المعيشية',
+    labelEn: 'Notes on living conditions',
+    type: 'text',
+  },
 ];
 
 export const defaultDocumentTypes = [
@@ -135,6 +195,8 @@ export function defaultOrganizationSettings(): OrganizationSettings {
     beneficiaryCategories: defaultBeneficiaryCategories.map((c) => ({ ...c })),
     documentTypes: defaultDocumentTypes.map((d) => ({ ...d })),
     stageAlertDays: 7,
+    interviewQuestions: defaultInterviewQuestions.map((q) => ({ ...q })),
+    fieldVisitChecklist: defaultFieldVisitChecklist.map((q) => ({ ...q })),
   };
 }
 

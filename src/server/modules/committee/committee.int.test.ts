@@ -75,6 +75,44 @@ async function completeAll(id: string) {
   }
 }
 
+describe('field visit photos', () => {
+  it('keeps photos taken on a field visit, checked by content, and serves them back', async () => {
+    const id = await caseInVerification();
+    const visit = (await get(`/api/v1/requests/${id}/verifications`, c.researcher!))
+      .json()
+      .items.find((t: { mechanism: string }) => t.mechanism === 'field_visit');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = (data: Buffer) => {
+      const boundary = '----photo';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/verifications/${visit.id}/photos`,
+        headers: { cookie: c.researcher!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+    };
+    expect((await upload(Buffer.from('not an image'))).statusCode).toBe(415);
+    const photo = await upload(png);
+    expect(photo.statusCode).toBe(201);
+    expect(photo.json().contentType).toBe('image/png');
+    const list = (await get(`/api/v1/verifications/${visit.id}/photos`, c.chair!)).json().items;
+    expect(list).toHaveLength(1);
+    const back = await get(`/api/v1/verifications/${visit.id}/photos/${list[0].id}`, c.chair!);
+    expect(Buffer.compare(back.rawPayload, png)).toBe(0);
+    expect((await get(`/api/v1/verifications/${visit.id}/photos`, outsider)).statusCode).toBe(404);
+  });
+});
+
 describe('verification and the committee', () => {
   it('creates the tasks the service requires, and refuses send_to_committee until both are done', async () => {
     const id = await caseInVerification();

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { eligibilityRuleVersions, verificationTasks } from './verification.tables';
+import { eligibilityRuleVersions, verificationPhotos, verificationTasks } from './verification.tables';
 
 export type TaskRow = typeof verificationTasks.$inferSelect;
 
@@ -74,4 +74,24 @@ export async function latestRuleVersion(tx: Tx, serviceId: string): Promise<numb
     .orderBy(desc(eligibilityRuleVersions.version))
     .limit(1);
   return row?.version ?? null;
+}
+
+export async function insertPhoto(tx: Tx, values: typeof verificationPhotos.$inferInsert) {
+  const [row] = await tx.insert(verificationPhotos).values(values).returning();
+  return row!;
+}
+
+export const listPhotos = (tx: Tx, taskId: string) =>
+  tx
+    .select()
+    .from(verificationPhotos)
+    .where(eq(verificationPhotos.taskId, taskId))
+    .orderBy(asc(verificationPhotos.createdAt));
+
+export async function findPhoto(tx: Tx, taskId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(verificationPhotos)
+    .where(and(eq(verificationPhotos.taskId, taskId), eq(verificationPhotos.id, id)));
+  return row ?? null;
 }

@@ -10,11 +10,19 @@ import {
 } from '../../../shared/contracts/verification';
 import { ruleSetSchema } from '../../../shared/eligibility/rules';
 import { actorContextOf } from '../../platform/http/context';
+import { AppError } from '../../platform/http/errors';
 import type { SignalService } from './signals.service';
 import type { VerificationService } from './verification.service';
 
 const tags = ['verification'];
 const items = z.object({ items: z.array(verificationTaskSchema) });
+
+const photoSchema = z.object({
+  id: z.uuid(),
+  contentType: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+});
 
 const signalList = z.object({
   items: z.array(
@@ -151,5 +159,54 @@ export const verificationRoutes =
           request.body.key,
           request.body.reason,
         ),
+    );
+    app.post(
+      '/api/v1/verifications/:id/photos',
+      {
+        config: { access: 'verification.work' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          consumes: ['multipart/form-data'],
+          response: { 201: photoSchema },
+        },
+      },
+      async (request, reply) => {
+        const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
+        if (!file) throw new AppError(400, 'FILE_REQUIRED', { fields: { file: 'FILE_REQUIRED' } });
+        const data = await file.toBuffer().catch((err: { statusCode?: number }) => {
+          throw err.statusCode === 413 ? new AppError(413, 'PAYLOAD_TOO_LARGE') : err;
+        });
+        return reply
+          .status(201)
+          .send(await verification.addPhoto(actorContextOf(request), request.params.id, data));
+      },
+    );
+    app.get(
+      '/api/v1/verifications/:id/photos',
+      {
+        config: { access: 'verification.read' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          response: { 200: z.object({ items: z.array(photoSchema) }) },
+        },
+      },
+      (request) => verification.listPhotos(actorContextOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/verifications/:id/photos/:photoId',
+      {
+        config: { access: 'verification.read' },
+        schema: { tags, params: z.object({ id: z.uuid(), photoId: z.uuid() }) },
+      },
+      async (request, reply) => {
+        const photo = await verification.readPhoto(
+          actorContextOf(request),
+          request.params.id,
+          request.params.photoId,
+        );
+        return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.data);
+      },
     );
   };

@@ -6,6 +6,7 @@ import { type EligibilityFacts, evaluateEligibility, type RuleSet } from '../../
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
+import { detectFileType, type FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { localToday } from '../beneficiaries/beneficiaries.presenter';
@@ -16,11 +17,14 @@ import type { VerificationHooks } from '../requests/request-transitions.service'
 import type { RequestService } from '../requests/requests.service';
 import type { CatalogService } from '../services/services.service';
 import {
+  findPhoto,
+  insertPhoto,
   insertRules,
   insertTasks,
   latestRules,
   latestRuleVersion,
   listMyTasks,
+  listPhotos,
   listTasks,
   lockTask,
   type TaskRow,
@@ -51,8 +55,9 @@ export function createVerificationService(deps: {
   requests: RequestService;
   beneficiaries: BeneficiaryService;
   records: BeneficiaryRecordsService;
+  storage: FileStorage;
 }) {
-  const { db, clock, organizations, catalog, requests, beneficiaries, records } = deps;
+  const { db, clock, organizations, catalog, requests, beneficiaries, records, storage } = deps;
 
   const hooks: VerificationHooks = {
     async onStart(tx, ctx, request) {
@@ -208,6 +213,59 @@ export function createVerificationService(deps: {
         });
         return presentTask(row);
       });
+    },
+
+    async addPhoto(ctx: ActorContext, taskId: string, data: Buffer) {
+      const contentType = detectFileType(data);
+      if (contentType !== 'image/jpeg' && contentType !== 'image/png') {
+        throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', { fields: { file: 'FILE_TYPE_NOT_ALLOWED' } });
+      }
+      const key = await storage.put('visit-photos', data);
+      try {
+        return await db.transaction(async (tx) => {
+          const task = await loadTask(tx, ctx, taskId);
+          if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
+          const photo = await insertPhoto(tx, {
+            organizationId: ctx.actor.organizationId,
+            taskId,
+            storageKey: key,
+            contentType,
+            size: data.length,
+            uploadedBy: ctx.actor.userId,
+          });
+          await recordAudit(tx, ctx, {
+            action: 'verification.photo',
+            entityType: 'request',
+            entityId: task.requestId,
+            details: { taskId },
+          });
+          return { id: photo.id, contentType, size: photo.size, createdAt: photo.createdAt.toISOString() };
+        });
+      } catch (err) {
+        await storage.delete(key).catch(() => {});
+        throw err;
+      }
+    },
+
+    async listPhotos(ctx: ActorContext, taskId: string) {
+      const task = await lockTask(db, ctx.actor.organizationId, taskId);
+      if (!task) throw notFound();
+      return {
+        items: (await listPhotos(db, taskId)).map((p) => ({
+          id: p.id,
+          contentType: p.contentType,
+          size: p.size,
+          createdAt: p.createdAt.toISOString(),
+        })),
+      };
+    },
+
+    async readPhoto(ctx: ActorContext, taskId: string, photoId: string) {
+      const task = await lockTask(db, ctx.actor.organizationId, taskId);
+      if (!task) throw notFound();
+      const photo = await findPhoto(db, taskId, photoId);
+      if (!photo) throw notFound();
+      return { data: await storage.get(photo.storageKey), contentType: photo.contentType };
     },
   };
 }

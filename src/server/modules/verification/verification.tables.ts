@@ -73,3 +73,21 @@ export const fraudSignalDismissals = pgTable(
   },
   (t) => [uniqueIndex('fraud_dismissals_key').on(t.requestId, t.signalKey)],
 );
+
+// Photos taken on a field visit (stored through FileStorage).
+export const verificationPhotos = pgTable(
+  'verification_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => verificationTasks.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('verification_photos_task_idx').on(t.taskId)],
+);
