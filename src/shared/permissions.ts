@@ -1,4 +1,4 @@
-import type { StaffRole } from './roles';
+import { type StaffRole, staffRoles } from './roles';
 
 /**
  * The one permission table (role → allowed actions). Every server route declares one of these actions
@@ -48,8 +48,10 @@ export type Action = (typeof actions)[number];
 /** Route-level markers that are not role actions. */
 export type RouteAccess = Action | 'public' | 'authenticated';
 
-const everyRole: readonly StaffRole[] = [
-  'admin',
+const everyRole: readonly StaffRole[] = staffRoles;
+
+// Case roles read beneficiaries and their requests; admin configures and does not act on cases (DESIGN.md).
+const caseReaders: readonly StaffRole[] = [
   'manager',
   'relations_officer',
   'supervisor',
@@ -69,17 +71,7 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'users.update': ['admin'],
   'audit.list': ['admin', 'auditor'],
   'outbox.list': ['admin', 'manager', 'auditor'],
-  // Case roles see beneficiaries; admin configures and does not act on cases (DESIGN.md).
-  'beneficiaries.read': [
-    'manager',
-    'relations_officer',
-    'supervisor',
-    'researcher',
-    'committee_member',
-    'service_officer',
-    'quality_officer',
-    'auditor',
-  ],
+  'beneficiaries.read': caseReaders,
   'beneficiaries.create': ['relations_officer', 'supervisor'],
   'beneficiaries.update': ['relations_officer', 'supervisor', 'researcher'],
   // Health conditions are sensitive: only the roles that assess need (no delivery, quality or audit).
@@ -107,16 +99,7 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'declarations.manage_text': ['admin'],
   'services.read': everyRole,
   'services.manage': ['admin'],
-  'requests.read': [
-    'manager',
-    'relations_officer',
-    'supervisor',
-    'researcher',
-    'committee_member',
-    'service_officer',
-    'quality_officer',
-    'auditor',
-  ],
+  'requests.read': caseReaders,
   'requests.create': ['relations_officer', 'supervisor'],
   // Which transition a role may take is the state machine's rule (src/shared/requests/request-machine.ts).
   'requests.transition': [

@@ -12,13 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organizations } from '../organizations/organizations.tables';
+import { organizationId } from '../../platform/db/columns';
 import { users } from '../users/users.tables';
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id);
+const orgId = organizationId;
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 // المستفيدون. name_tokens is computed by the IMMUTABLE SQL function wasl_name_tokens (migration 0003),

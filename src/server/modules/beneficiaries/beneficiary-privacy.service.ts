@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database';
 import type { FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { escapeHtml } from '../../platform/http/html';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { presentSummary } from './beneficiaries.presenter';
 import { updateBeneficiaryRow } from './beneficiaries.repository';
@@ -44,12 +45,6 @@ const presentCorrection = (c: CorrectionRow) => ({
   resolvedAt: c.resolvedAt?.toISOString() ?? null,
   resolutionNote: c.resolutionNote,
 });
-
-const escapeHtml = (v: unknown) =>
-  String(v ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 export type BeneficiaryPrivacyService = ReturnType<typeof createBeneficiaryPrivacyService>;
 

@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { renderLetterPdf } from '../../platform/pdf/pdf';
-import type { OrganizationService } from '../organizations/organizations.service';
+import { logoBytes, type OrganizationService } from '../organizations/organizations.service';
 import type { TransitionService } from '../requests/request-transitions.service';
 import type { RequestService } from '../requests/requests.service';
 import type { UserService } from '../users/users.service';
@@ -292,11 +292,10 @@ export function createCommitteeService(deps: {
       if (!s.minutesAr) throw notFound();
       const d = await detail(ctx, s);
       const org = await organizations.getOrganization(ctx.actor.organizationId);
-      const logo = org.logo?.match(/^data:image\/(png|jpeg);base64,(.+)$/);
       return renderLetterPdf({
         organizationNameAr: org.nameAr,
         organizationNameEn: org.nameEn,
-        logo: logo ? Buffer.from(logo[2]!, 'base64') : null,
+        logo: logoBytes(org),
         title: `محضر ${s.title}`,
         lines: s.minutesAr.split('\n').slice(1),
         table: {

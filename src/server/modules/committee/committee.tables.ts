@@ -1,13 +1,10 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../organizations/organizations.tables';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizationId, timestampTz } from '../../platform/db/columns';
 import { requests } from '../requests/requests.tables';
 import { users } from '../users/users.tables';
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id);
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+const orgId = organizationId;
+const ts = timestampTz;
 
 // جلسات لجنة البحث — sessions with an agenda of requests, members' votes, and signed minutes.
 export const committeeSessions = pgTable(

@@ -29,6 +29,12 @@ export function presentOrganization(row: OrganizationRow): Organization {
   };
 }
 
+/** The logo as image bytes for printed documents (PNG or JPEG only; WebP is not printable). */
+export function logoBytes(org: Organization): Buffer | null {
+  const match = org.logo?.match(/^data:image\/(png|jpeg);base64,(.+)$/);
+  return match ? Buffer.from(match[2]!, 'base64') : null;
+}
+
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
 
 export function createOrganizationService({ db }: { db: Db }) {

@@ -1,5 +1,6 @@
 // خطاب القرار — the approval or rejection letter, in Arabic, on the organization's letterhead.
 import { formatDualDate } from '../../../shared/dates';
+import { escapeHtml } from '../../platform/http/html';
 
 export interface LetterFacts {
   organizationNameAr: string;
@@ -33,9 +34,6 @@ export function letterBody(f: LetterFacts): string {
     `${f.organizationNameAr}`,
   ].join('\n');
 }
-
-const escapeHtml = (v: string) =>
-  v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The printable letter (the browser prints it to PDF; the page is A4, right-to-left). */
 export function letterHtml(

@@ -16,7 +16,7 @@ import { dispatchQueued, queueNotification } from '../../platform/notifications/
 import { renderLetterPdf } from '../../platform/pdf/pdf';
 import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
 import type { BeneficiaryRecordsService } from '../beneficiaries/beneficiary-records.service';
-import type { OrganizationService } from '../organizations/organizations.service';
+import { logoBytes, type OrganizationService } from '../organizations/organizations.service';
 import type { ServiceRow } from '../services/services.repository';
 import type { CatalogService } from '../services/services.service';
 import type { UserService } from '../users/users.service';
@@ -332,13 +332,12 @@ export function createRequestService(deps: RequestDeps) {
       const letter = await latestLetter(db, id);
       if (!letter) throw notFound();
       const org = await organizations.getOrganization(ctx.actor.organizationId);
-      const logo = org.logo?.match(/^data:image\/(png|jpeg);base64,(.+)$/);
       return {
         fileName: `${v.request.number}.pdf`,
         data: await renderLetterPdf({
           organizationNameAr: org.nameAr,
           organizationNameEn: org.nameEn,
-          logo: logo ? Buffer.from(logo[2]!, 'base64') : null,
+          logo: logoBytes(org),
           title: letter.decision === 'approved' ? 'إشعار بقبول طلب خدمة' : 'إشعار بقرار طلب خدمة',
           lines: letter.bodyAr.split('\n'),
         }),

@@ -1,26 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizationId, timestampTz } from '../../platform/db/columns';
 import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
-import { organizations } from '../organizations/organizations.tables';
 import { services } from '../services/services.tables';
 import { users } from '../users/users.tables';
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id);
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+const orgId = organizationId;
+const ts = timestampTz;
 
 // طلبات الخدمة. Only the transition service changes `status` (DESIGN.md).
 export const requests = pgTable(

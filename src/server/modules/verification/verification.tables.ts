@@ -1,15 +1,12 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RuleSet } from '../../../shared/eligibility/rules';
-import { organizations } from '../organizations/organizations.tables';
+import { organizationId, timestampTz } from '../../platform/db/columns';
 import { requests } from '../requests/requests.tables';
 import { services } from '../services/services.tables';
 import { users } from '../users/users.tables';
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id);
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+const orgId = organizationId;
+const ts = timestampTz;
 
 // Eligibility rules per service, versioned: a decision records the version it was evaluated with.
 export const eligibilityRuleVersions = pgTable(
