@@ -127,7 +127,7 @@ export function createCommitteeService(deps: {
       const memberIds = [...new Set([input.chairId, ...input.memberIds])];
       for (const id of memberIds) {
         const u = await users.getUser(ctx, id).catch(() => null);
-        if (!u || u.status !== 'active' || !u.roles.includes('committee_member')) {
+        if (u?.status !== 'active' || !u.roles.includes('committee_member')) {
           throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { memberIds: id } });
         }
       }
