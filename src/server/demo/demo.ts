@@ -1,8 +1,11 @@
 // `npm run demo`: adds the two seed associations with staff of every role, then prints how to sign in.
+import path from 'node:path';
 import { buildServices } from '../app';
 import { findUserByEmail } from '../modules/users/users.repository';
 import { createLogger, openDatabase } from '../platform/boot';
 import { loadConfig } from '../platform/config';
+import { createLocalStorage } from '../platform/files/storage';
+import { seedCases } from './demo-cases';
 import { demoOrganizations, seedOrganization } from './demo-data';
 
 export const demoPassword = 'Wasl-demo-2026';
@@ -11,11 +14,17 @@ const config = loadConfig();
 const log = createLogger({ LOG_LEVEL: 'warn' });
 const opened = await openDatabase(config, log);
 try {
-  const services = buildServices({ database: opened.database });
+  const services = buildServices({
+    database: opened.database,
+    storage: createLocalStorage(path.join(config.dataDir, 'files')),
+  });
   const lines: string[] = [];
   for (const spec of demoOrganizations) {
     const exists = await findUserByEmail(opened.database.db, spec.staff[0]!.email);
-    if (!exists) await seedOrganization(services, spec, demoPassword);
+    if (!exists) {
+      const organization = await seedOrganization(services, spec, demoPassword);
+      await seedCases(services, organization.id, spec.staff, demoOrganizations.indexOf(spec));
+    }
     lines.push(`\n${spec.nameAr} — ${spec.nameEn}${exists ? ' (already there)' : ''}`);
     for (const s of spec.staff) lines.push(`  ${s.email.padEnd(34)} ${s.roles.join(', ')}`);
   }

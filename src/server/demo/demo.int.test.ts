@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, signIn, testPassword } from '../../../tests/support/test-app';
+import { seedCases } from './demo-cases';
+import { hrSociety, seedOrganization } from './demo-data';
+
+const { app, services } = await createTestApp();
+
+describe('demo data', () => {
+  it('creates the committee association with staff, services and requests at several stages', async () => {
+    const org = await seedOrganization(services, hrSociety, testPassword);
+    expect(org.settings.decisionBody.kind).toBe('committee');
+    expect(org.settings.channels.filter((c) => c.enabled)).toHaveLength(8);
+    await seedCases(services, org.id, hrSociety.staff, 7);
+    const cookie = await signIn(app, 'manager@hrsociety.demo');
+    const list = (
+      await app.inject({ method: 'GET', url: '/api/v1/requests?limit=50', headers: { cookie } })
+    ).json();
+    expect(list.items.map((r: { status: string }) => r.status).sort()).toEqual(
+      ['approved', 'in_committee', 'in_verification', 'submitted', 'under_review'].sort(),
+    );
+    const services_ = (
+      await app.inject({ method: 'GET', url: '/api/v1/services', headers: { cookie } })
+    ).json();
+    expect(services_.total).toBe(2);
+  });
+});
