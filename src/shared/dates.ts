@@ -11,6 +11,17 @@ export interface DualDate {
   gregorian: string;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDualDate(
   value: Date | string,
   language: DisplayLanguage,
@@ -21,7 +32,7 @@ export function formatDualDate(
   const base: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone };
   const withTime: Intl.DateTimeFormatOptions = options.withTime ? { hour: '2-digit', minute: '2-digit' } : {};
   return {
-    hijri: new Intl.DateTimeFormat(locales[language].hijri, base).format(date),
-    gregorian: new Intl.DateTimeFormat(locales[language].gregorian, { ...base, ...withTime }).format(date),
+    hijri: formatter(locales[language].hijri, base).format(date),
+    gregorian: formatter(locales[language].gregorian, { ...base, ...withTime }).format(date),
   };
 }

@@ -19,9 +19,10 @@ export interface TestApp {
 
 /** A whole app on a fresh database; closed after the file's tests. */
 export async function createTestApp(
-  options: { clock?: Clock; sessionTtlHours?: number } = {},
+  options: { clock?: Clock; sessionTtlHours?: number; poolMax?: number } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase();
+  // poolMax 1 proves that no transaction takes a second connection (which starves the pool under load).
+  const testDb = await createTestDatabase(options.poolMax ?? 5, options.poolMax === 1 ? 3_000 : 15_000);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-files-'));
   const services = buildServices({
     database: testDb.database,

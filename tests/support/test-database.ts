@@ -17,7 +17,10 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** A fresh database cloned from the migrated template (fast: a file copy inside PostgreSQL). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  poolMax = 5,
+  connectionTimeoutMillis = 15_000,
+): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const name = `wasl_test_${randomBytes(5).toString('hex')}`;
@@ -29,7 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(adminUrl, name);
-  const database = connectDatabase(url, 5);
+  const database = connectDatabase(url, poolMax, connectionTimeoutMillis);
   return {
     database,
     url,

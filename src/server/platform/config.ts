@@ -22,7 +22,7 @@ const configSchema = z.object({
     .max(24 * 30)
     .default(12),
   WORKER: z.enum(['inline', 'off']).default('inline'),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

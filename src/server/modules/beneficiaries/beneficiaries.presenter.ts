@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/calendar';
 import type { Beneficiary, BeneficiarySummary } from '../../../shared/contracts/beneficiaries';
 import { gregorianToHijri } from '../../../shared/dates-hijri';
 import { validateNationalId } from '../../../shared/saudi/national-id';
@@ -7,12 +8,7 @@ import type { DeclarationRow } from './beneficiary-records.repository';
 
 /** Today's date (YYYY-MM-DD) in the organization's time zone: documents expire by the local calendar. */
 export function localToday(clock: Clock, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(clock.now());
+  return localDate(clock.now(), timeZone);
 }
 
 export function hijriOf(date: string | null): string | null {

@@ -149,7 +149,7 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
 
   /** The full profile as the actor may see it. */
   async function present(tx: Tx, ctx: ActorContext, row: BeneficiaryRow): Promise<Beneficiary> {
-    const org = await organizations.getOrganization(ctx.actor.organizationId);
+    const org = await organizations.getOrganization(ctx.actor.organizationId, tx);
     const [members, signed, text, expired] = await Promise.all([
       listHousehold(tx, row.id),
       listDeclarations(tx, row.id),

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contracts/beneficiaries';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, Tx } from '../../platform/db/database';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -73,8 +73,8 @@ export function createBeneficiaryRecordsService(deps: {
     createdAt: t.createdAt.toISOString(),
   });
 
-  async function today(organizationId: string) {
-    return localToday(clock, (await organizations.getOrganization(organizationId)).settings.timeZone);
+  async function today(organizationId: string, tx: Tx = db) {
+    return localToday(clock, (await organizations.getOrganization(organizationId, tx)).settings.timeZone);
   }
 
   /** The text in force; version 1 is the policy's own wording until the admin writes another. */
@@ -87,10 +87,10 @@ export function createBeneficiaryRecordsService(deps: {
   }
 
   return {
-    async listDocuments(ctx: ActorContext, beneficiaryId: string) {
-      const row = await beneficiaries.load(db, ctx, beneficiaryId);
-      const t = await today(ctx.actor.organizationId);
-      return { items: (await listDocuments(db, row.id)).map((d) => presentDocument(d, t)) };
+    async listDocuments(ctx: ActorContext, beneficiaryId: string, tx: Tx = db) {
+      const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+      const t = await today(ctx.actor.organizationId, tx);
+      return { items: (await listDocuments(tx, row.id)).map((d) => presentDocument(d, t)) };
     },
 
     async uploadDocument(

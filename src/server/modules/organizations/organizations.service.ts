@@ -37,7 +37,11 @@ export function logoBytes(org: Organization): Buffer | null {
 
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
 
+// Settings are read several times per request and change rarely: each process keeps them briefly.
+const cacheMs = 5_000;
+
 export function createOrganizationService({ db }: { db: Db }) {
+  const cache = new Map<string, { at: number; organization: Organization }>();
   return {
     /** Creates a tenant inside the caller's transaction (setup, demo data, platform tools). */
     async createOrganization(
@@ -56,10 +60,15 @@ export function createOrganizationService({ db }: { db: Db }) {
       return presentOrganization(row);
     },
 
-    async getOrganization(organizationId: string): Promise<Organization> {
-      const row = await findOrganization(db, organizationId);
+    /** Inside a transaction pass its handle: a second pooled connection per transaction can starve the pool. */
+    async getOrganization(organizationId: string, tx: Tx = db): Promise<Organization> {
+      const hit = cache.get(organizationId);
+      if (hit && Date.now() - hit.at < cacheMs) return hit.organization;
+      const row = await findOrganization(tx, organizationId);
       if (!row) throw notFound();
-      return presentOrganization(row);
+      const organization = presentOrganization(row);
+      cache.set(organizationId, { at: Date.now(), organization });
+      return organization;
     },
 
     async updateCurrentOrganization(ctx: ActorContext, input: UpdateOrganization): Promise<Organization> {
@@ -68,6 +77,7 @@ export function createOrganizationService({ db }: { db: Db }) {
         if (!before) throw notFound();
         const settings = input.settings ? { ...before.settings, ...input.settings } : undefined;
         const row = await updateOrganization(tx, before.id, { ...input, settings });
+        cache.delete(before.id);
         await recordAudit(tx, ctx, {
           action: 'organization.update',
           entityType: 'organization',

@@ -109,7 +109,7 @@ export async function listRequestViews(
   return { rows, total: total[0]?.n ?? 0 };
 }
 
-/** Counts per queue, with how many are overdue, in one scan of the organization's open requests. */
+/** Counts per queue, with how many are overdue, in one pass over the organization's open requests. */
 export async function countQueues(
   tx: Tx,
   organizationId: string,
@@ -117,7 +117,7 @@ export async function countQueues(
   stageAlertDays: number,
   now: Date,
 ) {
-  const result = await tx.execute<{ queue: string; total: number; overdue: number }>(sql`
+  const result = await tx.execute<Record<string, number>>(sql`
     with open as (
       select status, assigned_to,
              (expected_decision_at < ${now} and status in ('submitted','under_review','in_verification','in_committee'))
@@ -125,17 +125,25 @@ export async function countQueues(
         from requests
        where organization_id = ${organizationId} and status not in ('closed','withdrawn','rejected','delivered','draft')
     )
-    select q.queue, count(o.*)::int as total, count(o.*) filter (where o.late)::int as overdue
-      from (values ('review'), ('verification'), ('committee'), ('delivery'), ('mine'), ('all')) as q(queue)
-      left join open o on case q.queue
-          when 'review' then o.status in ('submitted','under_review','needs_info')
-          when 'verification' then o.status = 'in_verification'
-          when 'committee' then o.status = 'in_committee'
-          when 'delivery' then o.status in ('approved','registered')
-          when 'mine' then o.assigned_to = ${userId}
-          else true end
-     group by q.queue`);
-  return result.rows;
+    select count(*) filter (where status in ('submitted','under_review','needs_info'))::int as review,
+           count(*) filter (where status in ('submitted','under_review','needs_info') and late)::int as review_late,
+           count(*) filter (where status = 'in_verification')::int as verification,
+           count(*) filter (where status = 'in_verification' and late)::int as verification_late,
+           count(*) filter (where status = 'in_committee')::int as committee,
+           count(*) filter (where status = 'in_committee' and late)::int as committee_late,
+           count(*) filter (where status in ('approved','registered'))::int as delivery,
+           count(*) filter (where status in ('approved','registered') and late)::int as delivery_late,
+           count(*) filter (where assigned_to = ${userId})::int as mine,
+           count(*) filter (where assigned_to = ${userId} and late)::int as mine_late,
+           count(*)::int as "all",
+           count(*) filter (where late)::int as all_late
+      from open`);
+  const row = result.rows[0]!;
+  return ['review', 'verification', 'committee', 'delivery', 'mine', 'all'].map((queue) => ({
+    queue,
+    total: row[queue] ?? 0,
+    overdue: row[`${queue}_late`] ?? 0,
+  }));
 }
 
 export async function insertDelivery(tx: Tx, values: typeof deliveries.$inferInsert) {

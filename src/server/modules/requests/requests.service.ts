@@ -81,7 +81,7 @@ export function createRequestService(deps: RequestDeps) {
   async function missingForSubmission(tx: Tx, ctx: ActorContext, beneficiaryId: string, service: ServiceRow) {
     const row = await beneficiaries.load(tx, ctx, beneficiaryId);
     const profile = await beneficiaries.present(tx, ctx, row);
-    const docs = (await records.listDocuments(ctx, beneficiaryId)).items;
+    const docs = (await records.listDocuments(ctx, beneficiaryId, tx)).items;
     const missingDocuments = service.requiredDocuments.filter((type) => !docs.some((d) => d.type === type));
     const expiredDocuments = service.requiredDocuments.filter(
       (type) => docs.some((d) => d.type === type) && !docs.some((d) => d.type === type && !d.expired),
@@ -298,10 +298,10 @@ export function createRequestService(deps: RequestDeps) {
 
     /** Assignment and reassignment are recorded in the history. */
     async assign(ctx: ActorContext, id: string, assigneeId: string) {
+      const assignee = await users.getUser(ctx, assigneeId).catch(() => null);
       await db.transaction(async (tx) => {
         const row = await lockRequest(tx, ctx.actor.organizationId, id);
         if (!row) throw notFound();
-        const assignee = await users.getUser(ctx, assigneeId).catch(() => null);
         if (assignee?.status !== 'active' || assignee.roles.every((r) => r === 'admin' || r === 'auditor')) {
           throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
         }

@@ -24,8 +24,18 @@ export const migrationsFolder = path.resolve(
 // Arbitrary constant: the advisory lock that serialises migrations across app processes.
 const migrationLockKey = 727_001;
 
-export function connectDatabase(connectionString: string, poolMax = 10): Database {
-  const pool = new pg.Pool({ connectionString, max: poolMax, application_name: 'wasl' });
+export function connectDatabase(
+  connectionString: string,
+  poolMax = 10,
+  connectionTimeoutMillis = 15_000,
+): Database {
+  // A request waiting this long for a connection fails (503-ish 500) instead of hanging forever.
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolMax,
+    application_name: 'wasl',
+    connectionTimeoutMillis,
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
