@@ -14,11 +14,16 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconBell,
+  IconBriefcase,
+  IconChecklist,
   IconChevronDown,
+  IconClipboardList,
   IconCopy,
+  IconGavel,
   IconHome,
   IconListDetails,
   IconLogout,
+  IconScale,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -36,7 +41,19 @@ import { useRoleTitle } from '../lib/roles';
 import { useCan, useMe } from '../lib/session';
 
 interface NavItem {
-  to: '/' | '/users' | '/settings' | '/audit' | '/outbox' | '/beneficiaries' | '/beneficiaries/duplicates';
+  to:
+    | '/'
+    | '/users'
+    | '/settings'
+    | '/audit'
+    | '/outbox'
+    | '/beneficiaries'
+    | '/beneficiaries/duplicates'
+    | '/requests'
+    | '/services'
+    | '/verifications'
+    | '/committee'
+    | '/rules';
   label: string;
   icon: ReactNode;
   action?: Action;
@@ -66,6 +83,36 @@ export function AppLayout() {
       label: t('beneficiaries.nav.duplicates'),
       icon: <IconCopy size={20} aria-hidden />,
       action: 'beneficiaries.review_duplicates',
+    },
+    {
+      to: '/requests',
+      label: t('requests.nav.list'),
+      icon: <IconClipboardList size={20} aria-hidden />,
+      action: 'requests.read',
+    },
+    {
+      to: '/services',
+      label: t('services.nav.list'),
+      icon: <IconBriefcase size={20} aria-hidden />,
+      action: 'services.read',
+    },
+    {
+      to: '/verifications',
+      label: t('verification.nav.tasks'),
+      icon: <IconChecklist size={20} aria-hidden />,
+      action: 'verification.work',
+    },
+    {
+      to: '/committee',
+      label: t('committee.nav.list'),
+      icon: <IconGavel size={20} aria-hidden />,
+      action: 'committee.read',
+    },
+    {
+      to: '/rules',
+      label: t('verification.nav.rules'),
+      icon: <IconScale size={20} aria-hidden />,
+      action: 'rules.manage',
     },
     { to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'users.list' },
     {

@@ -13,13 +13,25 @@ import { IntakePage, validateIntakeSearch } from '../features/beneficiaries/rout
 import { ProfilePage } from '../features/beneficiaries/routes/profile-page';
 import { SearchPage } from '../features/beneficiaries/routes/search-page';
 import { SignPage, validateSignSearch } from '../features/beneficiaries/routes/sign-page';
+import { SessionPage } from '../features/committee/routes/session-page';
+import { SessionsPage } from '../features/committee/routes/sessions-page';
 import { HomePage } from '../features/home/routes/home-page';
 import { SettingsPage } from '../features/organization/routes/settings-page';
 import { OutboxPage } from '../features/outbox/routes/outbox-page';
+import { NewRequestPage, validateNewRequestSearch } from '../features/requests/routes/new-request-page';
+import { QueuesPage, validateQueuesSearch } from '../features/requests/routes/queues-page';
+import { RequestPage, validateRequestSearch } from '../features/requests/routes/request-page';
+import { EditServicePage, NewServicePage } from '../features/services/routes/service-form-page';
+import { ServicesPage } from '../features/services/routes/services-page';
 import { SetupPage } from '../features/setup/routes/setup-page';
 import { NewUserPage } from '../features/users/routes/new-user-page';
 import { UserPage } from '../features/users/routes/user-page';
 import { UsersPage } from '../features/users/routes/users-page';
+import { AssessmentPage } from '../features/verification/routes/assessment-page';
+import { MyTasksPage } from '../features/verification/routes/my-tasks-page';
+import { RulesEditorPage } from '../features/verification/routes/rules-editor-page';
+import { RulesListPage } from '../features/verification/routes/rules-list-page';
+import { TaskPage, validateTaskSearch } from '../features/verification/routes/task-page';
 import { meQueryOptions, setupStatusQueryOptions } from '../lib/session';
 import { AppLayout } from './layout';
 import { NotFoundPage, RouteErrorPage } from './route-states';
@@ -125,6 +137,72 @@ const signRoute = createRoute({
   validateSearch: validateSignSearch,
   component: SignPage,
 });
+const servicesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/services',
+  component: ServicesPage,
+});
+const newServiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/services/new',
+  component: NewServicePage,
+});
+const serviceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/services/$serviceId',
+  component: EditServicePage,
+});
+const requestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requests',
+  validateSearch: validateQueuesSearch,
+  component: QueuesPage,
+});
+const newRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requests/new',
+  validateSearch: validateNewRequestSearch,
+  component: NewRequestPage,
+});
+const requestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requests/$requestId',
+  validateSearch: validateRequestSearch,
+  component: RequestPage,
+});
+// Eligibility verification and the research committee (features/verification, features/committee).
+const myTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verifications',
+  component: MyTasksPage,
+});
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verifications/$taskId',
+  validateSearch: validateTaskSearch,
+  component: TaskPage,
+});
+const rulesRoute = createRoute({ getParentRoute: () => appRoute, path: '/rules', component: RulesListPage });
+const serviceRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/services/$serviceId/rules',
+  component: RulesEditorPage,
+});
+const assessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requests/$requestId/assessment',
+  component: AssessmentPage,
+});
+const committeeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/committee',
+  component: SessionsPage,
+});
+const sessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/committee/$sessionId',
+  component: SessionPage,
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -142,6 +220,19 @@ const routeTree = rootRoute.addChildren([
     duplicatesRoute,
     beneficiaryRoute,
     signRoute,
+    servicesRoute,
+    newServiceRoute,
+    serviceRoute,
+    requestsRoute,
+    newRequestRoute,
+    requestRoute,
+    myTasksRoute,
+    taskRoute,
+    rulesRoute,
+    serviceRulesRoute,
+    assessmentRoute,
+    committeeRoute,
+    sessionRoute,
   ]),
 ]);
 

@@ -1,0 +1,117 @@
+/** The benchmark's results: one JSON document (each figure with its unit) and its Markdown table. */
+import type { SearchMeasure } from '../scenarios/search';
+import type { LoadResult } from './load';
+
+export interface Figure {
+  value: number | null;
+  unit: string;
+}
+export const fig = (value: number | null | undefined, unit: string): Figure => ({
+  value: value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value * 100) / 100,
+  unit,
+});
+
+export interface EndpointResult {
+  name: string;
+  label: string;
+  ours: LoadResult;
+  bare: LoadResult;
+}
+
+export interface Results {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memory: Figure; node: string; platform: string };
+  settings: {
+    size: number;
+    orgs: number;
+    seed: number;
+    connections: number;
+    serverPoolMax: number;
+    durationPerRun: Figure;
+    database: string;
+  };
+  dataset: { anchor: string; generated: boolean; generation: Figure | null; copy: Figure | null };
+  startup: { toReady: Figure };
+  memory: { rssAtReady: Figure; rssPeakUnderLoad: Figure };
+  database: { size: Figure; per100k: Figure };
+  search: {
+    ours: SearchMeasure[];
+    oursBareSql: SearchMeasure[];
+    trigramBaseline: SearchMeasure[];
+    throughput: { ours: LoadResult; bare: LoadResult };
+  };
+  endpoints: EndpointResult[];
+}
+
+const n = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined || Number.isNaN(v)
+    ? '—'
+    : v.toLocaleString('en', { maximumFractionDigits: digits });
+const mb = (bytes: number | null) => (bytes === null ? '—' : `${n(bytes / 1024 / 1024, 0)} MB`);
+const kindLabel = {
+  full: 'full name (4 parts)',
+  three_part: 'first + father + family',
+  typo: 'one-letter typo',
+};
+
+export function renderMarkdown(r: Results): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(
+    `Run ${r.date} on ${m.cpus} cores (${m.cpuModel}), ${mb(m.memory.value)} RAM, Node ${m.node}, ${m.platform}; ` +
+      `${n(r.settings.size, 0)} beneficiaries in ${r.settings.orgs} organization(s), seed ${r.settings.seed}, ` +
+      `${r.settings.database}, server DB_POOL_MAX=${r.settings.serverPoolMax}; ${r.settings.connections} connections × ${r.settings.durationPerRun.value} s per run.`,
+  );
+  lines.push('');
+  lines.push('**Arabic name search** (one query at a time; recall = intended person in the first 10)');
+  lines.push('');
+  lines.push('| query typed | engine | n | p50 | p95 | p99 | recall@10 | median matches |');
+  lines.push('|---|---|--:|--:|--:|--:|--:|--:|');
+  const row = (engine: string, s: SearchMeasure) =>
+    lines.push(
+      `| ${kindLabel[s.kind]} | ${engine} | ${s.n}${s.timedOut ? ' (time budget)' : ''} | ${n(s.p50Ms)} ms | ${n(s.p95Ms)} ms | ${n(s.p99Ms)} ms | ${n(s.recallAt10, 3)} | ${s.medianMatches === null ? '—' : n(s.medianMatches, 0)} |`,
+    );
+  for (const s of r.search.ours) row('Wasl API (tokens + GIN, then trigram fallback)', s);
+  for (const s of r.search.oursBareSql) row('bare route, same SQL', s);
+  for (const s of r.search.trigramBaseline) row('baseline: pg_trgm `name_key % q`', s);
+  lines.push('');
+  const full = (list: SearchMeasure[]) => list.find((s) => s.kind === 'full');
+  const ours = full(r.search.ours);
+  const base = full(r.search.trigramBaseline);
+  if (ours && base) {
+    lines.push(
+      `Full-name search: baseline p95 ÷ ours p95 = **${n(base.p95Ms / ours.p95Ms)}×** (ours ${n(ours.p95Ms)} ms, recall ${n(ours.recallAt10, 3)}; baseline ${n(base.p95Ms)} ms, recall ${n(base.recallAt10, 3)}).`,
+    );
+    lines.push('');
+  }
+  lines.push(
+    `**Throughput at ${r.settings.connections} connections** (ratio = ours ÷ bare-route limit, requests per second)`,
+  );
+  lines.push('');
+  lines.push(
+    '| endpoint | ours req/s | ours p50 | ours p99 | limit req/s | limit p99 | ratio | non-2xx (ours) |',
+  );
+  lines.push('|---|--:|--:|--:|--:|--:|--:|--:|');
+  const all: EndpointResult[] = [
+    { name: 'search', label: 'Name search — GET /api/v1/beneficiaries?q=', ...r.search.throughput },
+    ...r.endpoints,
+  ];
+  for (const e of all) {
+    lines.push(
+      `| ${e.label} | ${n(e.ours.requestsPerSecond, 0)} | ${n(e.ours.p50Ms)} ms | ${n(e.ours.p99Ms)} ms | ${n(e.bare.requestsPerSecond, 0)} | ${n(e.bare.p99Ms)} ms | **${n(e.ours.requestsPerSecond / e.bare.requestsPerSecond, 2)}** | ${e.ours.non2xx + e.ours.errors} |`,
+    );
+  }
+  lines.push('');
+  lines.push('| platform | value |');
+  lines.push('|---|--:|');
+  lines.push(
+    `| start-up to ready (embedded PostgreSQL + migrations + HTTP) | ${n(r.startup.toReady.value, 0)} ms |`,
+  );
+  lines.push(`| server RSS at ready | ${mb(r.memory.rssAtReady.value)} |`);
+  lines.push(`| server RSS, peak under load | ${mb(r.memory.rssPeakUnderLoad.value)} |`);
+  lines.push(`| database size | ${mb(r.database.size.value)} |`);
+  lines.push(`| database size per 100k beneficiaries | ${mb(r.database.per100k.value)} |`);
+  if (r.dataset.generation) lines.push(`| data generation (this run) | ${n(r.dataset.generation.value)} s |`);
+  else lines.push('| data generation | cached (generated earlier) |');
+  return lines.join('\n');
+}
