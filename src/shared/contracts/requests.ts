@@ -48,6 +48,7 @@ export const deliverySchema = z.object({
   quantity: z.number().nullable(),
   amount: z.number().nullable(),
   deliveredBy: z.string().nullable(),
+  deliveredByName: z.string().nullable(),
   proofDocumentId: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -21,7 +21,7 @@ export function isOverdue(view: RequestView, now: Date, stageAlertDays: number):
 
 export function presentRequest(
   view: RequestView,
-  ctx: { roles: readonly RequestActor[]; now: Date; stageAlertDays: number },
+  ctx: { roles: readonly RequestActor[]; now: Date; stageAlertDays: number; committeeDecides?: boolean },
 ): ServiceRequest {
   const r = view.request;
   const status = r.status as RequestStatus;
@@ -47,7 +47,10 @@ export function presentRequest(
     decisionReason: r.decisionReason,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     stageEnteredAt: r.stageEnteredAt.toISOString(),
-    availableActions: availableActions(status, ctx.roles),
+    // Where a committee decides, approve and reject are taken in a session, not from the request page.
+    availableActions: availableActions(status, ctx.roles).filter(
+      (a) => !(ctx.committeeDecides && (a === 'approve' || a === 'reject')),
+    ),
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -153,8 +153,19 @@ export async function insertDelivery(tx: Tx, values: typeof deliveries.$inferIns
 
 export const listDeliveries = (tx: Tx, requestId: string) =>
   tx
-    .select()
+    .select({
+      id: deliveries.id,
+      deliveredOn: deliveries.deliveredOn,
+      description: deliveries.description,
+      quantity: deliveries.quantity,
+      amount: deliveries.amount,
+      deliveredBy: deliveries.deliveredBy,
+      deliveredByName: users.fullName,
+      proofDocumentId: deliveries.proofDocumentId,
+      createdAt: deliveries.createdAt,
+    })
     .from(deliveries)
+    .leftJoin(users, eq(users.id, deliveries.deliveredBy))
     .where(eq(deliveries.requestId, requestId))
     .orderBy(desc(deliveries.deliveredOn));
 

@@ -64,9 +64,12 @@ export type RequestService = ReturnType<typeof createRequestService>;
 export function createRequestService(deps: RequestDeps) {
   const { db, clock, jobs, organizations, beneficiaries, records, catalog, users } = deps;
 
-  async function calendarOf(organizationId: string): Promise<WorkCalendar & { stageAlertDays: number }> {
+  async function calendarOf(
+    organizationId: string,
+  ): Promise<WorkCalendar & { stageAlertDays: number; committeeDecides: boolean }> {
     const { settings } = await organizations.getOrganization(organizationId);
     return {
+      committeeDecides: settings.decisionBody.kind === 'committee',
       workingDays: settings.workingDays,
       holidays: settings.holidays.map((h) => h.date),
       timeZone: settings.timeZone,
@@ -290,6 +293,7 @@ export function createRequestService(deps: RequestDeps) {
           quantity: d.quantity,
           amount: d.amount,
           deliveredBy: d.deliveredBy,
+          deliveredByName: d.deliveredByName,
           proofDocumentId: d.proofDocumentId,
           createdAt: d.createdAt.toISOString(),
         })),

@@ -134,4 +134,37 @@ describe('staff accounts', () => {
     });
     expect(filtered.json().items.map((u: { email: string }) => u.email)).toEqual(['yousef@org.sa']);
   });
+
+  it('gives colleagues a directory of names and roles, without e-mails, filtered by role', async () => {
+    await post({
+      fullName: 'مشرفة الحالات',
+      email: 'sup@org.sa',
+      password: 'password-1234',
+      roles: ['supervisor'],
+    });
+    const officer = await post({
+      fullName: 'موظف الاستقبال',
+      email: 'desk@org.sa',
+      password: 'password-1234',
+      roles: ['relations_officer'],
+    });
+    expect(officer.statusCode).toBe(201);
+    const cookie = await signIn(app, 'desk@org.sa', 'password-1234');
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/directory?role=supervisor',
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { fullName: string; roles: string[] }[];
+    expect(items).toContainEqual(
+      expect.objectContaining({ fullName: 'مشرفة الحالات', roles: ['supervisor'] }),
+    );
+    expect(items.every((u) => u.roles.includes('supervisor'))).toBe(true);
+    expect(items.map((u) => u.fullName)).not.toContain('موظف الاستقبال');
+    expect(JSON.stringify(res.json())).not.toContain('@');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie } })).statusCode).toBe(
+      403,
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
   createUserSchema,
@@ -7,6 +8,7 @@ import {
   userPageSchema,
   userSchema,
 } from '../../../shared/contracts/users';
+import { staffRoles } from '../../../shared/roles';
 import { actorContextOf } from '../../platform/http/context';
 import type { OrganizationService } from '../organizations/organizations.service';
 import type { UserService } from './users.service';
@@ -35,6 +37,26 @@ export const userRoutes =
         const user = await users.createUser(ctx, request.body, org.nameAr);
         return reply.status(201).send(user);
       },
+    );
+
+    // Colleagues' names and roles (no e-mail): enough to refer, assign or seat a committee.
+    app.get(
+      '/api/v1/users/directory',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['users'],
+          querystring: z.object({ role: z.enum(staffRoles).optional() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.uuid(), fullName: z.string(), roles: z.array(z.enum(staffRoles)) }),
+              ),
+            }),
+          },
+        },
+      },
+      (request) => users.directory(actorContextOf(request), request.query.role),
     );
 
     app.get(

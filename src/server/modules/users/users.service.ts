@@ -89,6 +89,19 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
       return user;
     },
 
+    /** Active colleagues, optionally of one role: names and roles only. */
+    async directory(ctx: ActorContext, role?: string) {
+      const { rows } = await listUsers(
+        db,
+        ctx.actor.organizationId,
+        { limit: 200, status: 'active', role: role as never },
+        null,
+      );
+      return {
+        items: rows.map((r) => ({ id: r.id, fullName: r.fullName, roles: r.roles.filter(isStaffRole) })),
+      };
+    },
+
     async getUser(ctx: ActorContext, id: string): Promise<User> {
       const row = await findUser(db, ctx.actor.organizationId, id);
       if (!row) throw notFound();

@@ -39,13 +39,14 @@ export const sessionQuery = (id: string) =>
     queryFn: ({ signal }) => api<Session>(sessionPath(id), { signal }),
   });
 
-/** Staff who may sit on a session: only readable by those who may list users. */
+/** Staff who may sit on a session, from the staff directory (names and roles) every colleague may read. */
 export const committeeMembersQuery = queryOptions({
   queryKey: committeeKeys.members,
   queryFn: ({ signal }) =>
-    api<Page<User>>(withQuery('/users', { role: 'committee_member', status: 'active', limit: 100 }), {
-      signal,
-    }).then((r) => r.items),
+    api<{ items: Pick<User, 'id' | 'fullName' | 'roles'>[] }>(
+      withQuery('/users/directory', { role: 'committee_member' }),
+      { signal },
+    ).then((r) => r.items),
   staleTime: 5 * 60_000,
 });
 

@@ -119,13 +119,16 @@ export const beneficiaryQuery = (id: string) =>
     queryFn: ({ signal }) => api<BeneficiarySummary>(`/beneficiaries/${encodeURIComponent(id)}`, { signal }),
   });
 
-/** Supervisors to refer a case to; `users.list` is an administrative right, so this may answer 403. */
+/** Supervisors to refer a case to, from the staff directory every colleague may read (names and roles). */
 export const supervisorsQuery = queryOptions({
   queryKey: requestKeys.supervisors,
   queryFn: ({ signal }) =>
-    api<Page<User>>(withQuery('/users', { role: 'supervisor', status: 'active', limit: 100 }), {
-      signal,
-    }).then((r) => r.items),
+    api<{ items: Pick<User, 'id' | 'fullName' | 'roles'>[] }>(
+      withQuery('/users/directory', { role: 'supervisor' }),
+      {
+        signal,
+      },
+    ).then((r) => r.items),
   staleTime: 5 * 60_000,
 });
 

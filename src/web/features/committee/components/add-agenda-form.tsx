@@ -1,4 +1,4 @@
-import { Button, Group, Select } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -25,6 +25,13 @@ export function AddAgendaForm({ session }: { session: Session }) {
       setRequestId(null);
     },
   });
+  if (queue.isSuccess && options.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('committee.agenda.queueEmpty')}
+      </Text>
+    );
+  }
   return (
     <>
       {(mutation.error || queue.error) && <ErrorAlert error={mutation.error ?? queue.error} />}

@@ -46,12 +46,14 @@ export function AgendaItemCard({ session, item }: { session: Session; item: Agen
           </Text>
         </Stack>
         <Group gap={6}>
-          <Badge variant="light">
-            {t(`requests.status.${item.status}`, {
-              body: decisionBodyName || t('committee.defaultBody'),
-              defaultValue: item.status,
-            })}
-          </Badge>
+          {(item.outcome === null || item.outcome === 'deferred') && (
+            <Badge variant="light">
+              {t(`requests.status.${item.status}`, {
+                body: decisionBodyName || t('committee.defaultBody'),
+                defaultValue: item.status,
+              })}
+            </Badge>
+          )}
           {item.outcome && (
             <Badge color={outcomeColor[item.outcome]}>{t(`committee.outcomes.${item.outcome}`)}</Badge>
           )}

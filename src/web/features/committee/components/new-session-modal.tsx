@@ -51,7 +51,7 @@ export function NewSessionModal({ opened, onClose }: { opened: boolean; onClose:
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const canList = can('users.list');
+  const canList = can('committee.manage');
   const members = useQuery({ ...committeeMembersQuery, enabled: opened && canList });
   const iAmMember = me?.user.roles.includes('committee_member') ?? false;
   const options = canList

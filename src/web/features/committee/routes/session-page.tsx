@@ -82,7 +82,7 @@ function SessionView() {
                 {t('committee.fields.quorum')}
               </Text>
               <Text size="sm" fw={600}>
-                {t('committee.quorumOf', { quorum: session.quorum })}
+                {session.quorum}
               </Text>
             </Stack>
           </Group>

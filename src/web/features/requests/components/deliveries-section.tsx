@@ -43,6 +43,11 @@ export function DeliveriesSection({ requestId }: { requestId: string }) {
                         {t('requests.deliveries.amount')}: {formatMoney(d.amount, i18n.language)}
                       </Text>
                     )}
+                    {d.deliveredByName && (
+                      <Text size="xs">
+                        {t('requests.deliveries.by')}: {d.deliveredByName}
+                      </Text>
+                    )}
                   </Group>
                 </Stack>
                 <DualDate value={`${d.deliveredOn}T12:00:00Z`} size="xs" />

@@ -102,18 +102,15 @@ interface ReferralFormValues {
   dueInDays: number;
 }
 
-/**
- * Choosing the supervisor needs the staff list (`users.list`), an administrative right that case roles
- * do not hold; without it the form is not offered and the page says why, rather than failing on submit.
- */
+/** Refers the case to a supervisor chosen from the staff directory (names and roles only). */
 function ReferralForm({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const roleTitle = useRoleTitle();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const mayList = can('users.list');
-  const supervisors = useQuery({ ...supervisorsQuery, enabled: mayList && open });
+  const mayRefer = can('requests.refer');
+  const supervisors = useQuery({ ...supervisorsQuery, enabled: mayRefer && open });
   const form = useForm<ReferralFormValues>({
     resolver: formResolver<ReferralFormValues>(referralInputSchema),
     defaultValues: { assigneeId: '', reason: '', dueInDays: 3 },
@@ -128,7 +125,7 @@ function ReferralForm({ requestId }: { requestId: string }) {
     },
     onError: (error) => applyApiFieldErrors(error, form.setError, ['assigneeId', 'reason', 'dueInDays']),
   });
-  const forbidden = !mayList || (supervisors.error instanceof ApiError && supervisors.error.status === 403);
+  const forbidden = !mayRefer || (supervisors.error instanceof ApiError && supervisors.error.status === 403);
 
   if (forbidden) {
     return (

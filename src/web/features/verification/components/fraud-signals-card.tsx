@@ -30,7 +30,7 @@ export function FraudSignalsCard({ requestId }: { requestId: string }) {
         <Title order={2} size="h4" id="signals-title">
           {t('verification.signals.title')}
         </Title>
-        {query.data && (
+        {query.data && query.data.length > 0 && (
           <Badge color={open.length ? 'orange' : 'teal'} variant="light">
             {t('verification.signals.openCount', { count: open.length })}
           </Badge>
