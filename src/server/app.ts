@@ -44,6 +44,7 @@ import { setupRoutes } from './modules/setup/setup.routes';
 import { createSetupService } from './modules/setup/setup.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUserService } from './modules/users/users.service';
+import { createResearchReportService } from './modules/verification/research-report.service';
 import { createSignalService } from './modules/verification/signals.service';
 import { verificationRoutes } from './modules/verification/verification.routes';
 import { createVerificationService } from './modules/verification/verification.service';
@@ -133,6 +134,7 @@ export function buildServices(options: AppOptions) {
   });
   const referrals = createReferralService({ db, clock, requests, users });
   const signals = createSignalService({ db, clock, organizations, requests, catalog });
+  const researchReports = createResearchReportService({ db, clock, requests, organizations });
   const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
   return {
     db,
@@ -144,6 +146,7 @@ export function buildServices(options: AppOptions) {
     verification,
     committee,
     signals,
+    researchReports,
     jobs,
     storage,
     sessions,
@@ -233,7 +236,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
   await app.register(serviceRoutes(services.catalog));
   await app.register(requestRoutes(services.requests, services.transitions, services.referrals));
-  await app.register(verificationRoutes(services.verification, services.signals));
+  await app.register(verificationRoutes(services.verification, services.signals, services.researchReports));
   await app.register(committeeRoutes(services.committee));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -75,6 +75,52 @@ async function completeAll(id: string) {
   }
 }
 
+describe('social research report', () => {
+  it('gathers the findings, is saved as a draft, submitted once, then read-only and printable', async () => {
+    const id = await caseInVerification();
+    await completeAll(id);
+    const url = `/api/v1/requests/${id}/research-report`;
+    expect((await get(url, c.chair!)).json()).toEqual({ report: null });
+    const body =
+      'زارت الباحثة الأسرة في منزلها، والمسكن مستأجر ومتواضع، ودخل الأسرة لا يكفي احتياجاتها الأساسية.';
+    const draft = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: c.researcher! },
+      payload: { bodyAr: body, recommendation: 'eligible' },
+    });
+    expect(draft.json().report).toMatchObject({ status: 'draft', authorName: 'الباحثة', submittedAt: null });
+    expect((await get(`${url}.pdf`, c.chair!)).statusCode).toBe(404);
+    const submitted = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: c.researcher! },
+      payload: { bodyAr: body, recommendation: 'eligible', submit: true },
+    });
+    expect(submitted.json().report.status).toBe('submitted');
+    const again = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: c.researcher! },
+      payload: { bodyAr: `${body} تعديل`, recommendation: 'not_eligible' },
+    });
+    expect(again.json().error.code).toBe('TRANSITION_NOT_ALLOWED');
+    const pdf = await get(`${url}.pdf`, c.chair!);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url,
+          headers: { cookie: c.chair! },
+          payload: { bodyAr: body, recommendation: 'eligible' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await get(url, outsider)).statusCode).toBe(404);
+  });
+});
+
 describe('field visit photos', () => {
   it('keeps photos taken on a field visit, checked by content, and serves them back', async () => {
     const id = await caseInVerification();

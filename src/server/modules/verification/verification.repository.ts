@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { eligibilityRuleVersions, verificationPhotos, verificationTasks } from './verification.tables';
+import { users } from '../users/users.tables';
+import {
+  eligibilityRuleVersions,
+  researchReports,
+  verificationPhotos,
+  verificationTasks,
+} from './verification.tables';
 
 export type TaskRow = typeof verificationTasks.$inferSelect;
 
@@ -94,4 +100,33 @@ export async function findPhoto(tx: Tx, taskId: string, id: string) {
     .from(verificationPhotos)
     .where(and(eq(verificationPhotos.taskId, taskId), eq(verificationPhotos.id, id)));
   return row ?? null;
+}
+
+// ---- research reports ----
+
+export async function findReport(tx: Tx, organizationId: string, requestId: string) {
+  const [row] = await tx
+    .select({ report: researchReports, authorName: users.fullName })
+    .from(researchReports)
+    .leftJoin(users, eq(users.id, researchReports.authorId))
+    .where(and(eq(researchReports.organizationId, organizationId), eq(researchReports.requestId, requestId)));
+  return row ?? null;
+}
+
+export async function lockReport(tx: Tx, organizationId: string, requestId: string) {
+  const [row] = await tx
+    .select()
+    .from(researchReports)
+    .where(and(eq(researchReports.organizationId, organizationId), eq(researchReports.requestId, requestId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function upsertReport(
+  tx: Tx,
+  existingId: string | null,
+  values: typeof researchReports.$inferInsert,
+) {
+  if (existingId) await tx.update(researchReports).set(values).where(eq(researchReports.id, existingId));
+  else await tx.insert(researchReports).values(values);
 }

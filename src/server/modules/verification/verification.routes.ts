@@ -11,6 +11,7 @@ import {
 import { ruleSetSchema } from '../../../shared/eligibility/rules';
 import { actorContextOf } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
+import type { ResearchReportService } from './research-report.service';
 import type { SignalService } from './signals.service';
 import type { VerificationService } from './verification.service';
 
@@ -22,6 +23,21 @@ const photoSchema = z.object({
   contentType: z.string(),
   size: z.number().int(),
   createdAt: z.string(),
+});
+
+const reportEnvelope = z.object({
+  report: z
+    .object({
+      id: z.uuid(),
+      requestId: z.uuid(),
+      bodyAr: z.string(),
+      recommendation: z.enum(['eligible', 'not_eligible', 'needs_more']),
+      status: z.enum(['draft', 'submitted']),
+      authorName: z.string().nullable(),
+      updatedAt: z.string(),
+      submittedAt: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 const signalList = z.object({
@@ -39,7 +55,11 @@ const signalList = z.object({
 });
 
 export const verificationRoutes =
-  (verification: VerificationService, signals: SignalService): FastifyPluginAsyncZod =>
+  (
+    verification: VerificationService,
+    signals: SignalService,
+    reports: ResearchReportService,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/v1/services/:id/rules',
@@ -208,5 +228,38 @@ export const verificationRoutes =
         );
         return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.data);
       },
+    );
+    app.get(
+      '/api/v1/requests/:id/research-report',
+      {
+        config: { access: 'verification.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: reportEnvelope } },
+      },
+      (request) => reports.getReport(actorContextOf(request), request.params.id),
+    );
+    app.put(
+      '/api/v1/requests/:id/research-report',
+      {
+        config: { access: 'verification.work' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: z.object({
+            bodyAr: textSchema(20, 10_000),
+            recommendation: z.enum(['eligible', 'not_eligible', 'needs_more']),
+            submit: z.boolean().default(false),
+          }),
+          response: { 200: reportEnvelope },
+        },
+      },
+      (request) => reports.saveReport(actorContextOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/v1/requests/:id/research-report.pdf',
+      { config: { access: 'verification.read' }, schema: { tags, params: idParamsSchema } },
+      async (request, reply) =>
+        reply
+          .type('application/pdf')
+          .send(await reports.reportPdf(actorContextOf(request), request.params.id)),
     );
   };

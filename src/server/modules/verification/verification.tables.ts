@@ -88,3 +88,24 @@ export const verificationPhotos = pgTable(
   },
   (t) => [index('verification_photos_task_idx').on(t.taskId)],
 );
+
+// تقرير البحث الاجتماعي — the researcher's written report gathering the verification findings.
+export const researchReports = pgTable(
+  'research_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    bodyAr: text('body_ar').notNull(),
+    recommendation: text('recommendation', { enum: ['eligible', 'not_eligible', 'needs_more'] }).notNull(),
+    status: text('status', { enum: ['draft', 'submitted'] })
+      .notNull()
+      .default('draft'),
+    authorId: uuid('author_id').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    submittedAt: ts('submitted_at'),
+  },
+  (t) => [uniqueIndex('research_reports_request_key').on(t.requestId)],
+);
