@@ -80,7 +80,7 @@ export function createSignalService(deps: {
       };
       if (proposed.criteria.length > 30) throw new AppError(400, 'VALIDATION_FAILED');
       const started = Date.now();
-      const rows = await eligibilityFactsOf(db, ctx.actor.organizationId, serviceId);
+      const rows = await eligibilityFactsOf(db, ctx.actor.organizationId, serviceId, today);
       let changed = 0;
       let changedOpen = 0;
       const sample: {
@@ -99,9 +99,9 @@ export function createSignalService(deps: {
           birthDate: r.birth_date,
           householdSize: size,
           monthlyIncomePerCapita: Math.round((Number(r.monthly_income) / size) * 100) / 100,
-          documents: (r.documents ?? []).map((d) => ({
-            type: d.type,
-            expired: d.expiry !== null && d.expiry < today,
+          documents: (r.doc_types ?? []).map((type) => ({
+            type,
+            expired: !(r.valid_types ?? []).includes(type),
           })),
           activeRequestsForService: Number(r.active_requests),
           lastDeliveryOfService: r.last_delivery,
