@@ -36,13 +36,21 @@ function settingsSchema(text: TextFactory) {
     enabled: z.boolean(),
   });
   const title = z.object({ ar: text(1, 80), en: text(1, 80) });
-  const question = z.object({
-    id: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-    labelAr: text(1, 200),
-    labelEn: text(1, 200),
-    type: z.enum(['text', 'number', 'yes_no', 'choice']),
-    options: z.array(text(1, 80)).max(12).optional(),
-  });
+  const question = z
+    .object({
+      id: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+      labelAr: text(1, 200),
+      labelEn: text(1, 200),
+      type: z.enum(['text', 'number', 'yes_no', 'choice']),
+      options: z.array(text(1, 80)).max(12).optional(),
+    })
+    .refine((q) => q.type !== 'choice' || (q.options?.length ?? 0) >= 2, {
+      message: 'a choice question needs at least two options',
+      path: ['options'],
+    });
+  /** Codes and question ids are referenced by records and answers: unique within their list. */
+  const uniqueBy = (key: string) => (list: Record<string, unknown>[]) =>
+    new Set(list.map((item) => item[key])).size === list.length;
   const labelled = z.object({
     code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
     labelAr: text(1, 80),
@@ -70,14 +78,23 @@ function settingsSchema(text: TextFactory) {
     defaultDecisionDays: z.number().int().min(14).max(365),
     timeZone: z.string().min(1).max(64),
     // فئات المستفيدين — orphan, widow, elderly, … as the organization names them.
-    beneficiaryCategories: z.array(labelled).max(50),
+    beneficiaryCategories: z.array(labelled).max(50).refine(uniqueBy('code'), { message: 'duplicate code' }),
     // أنواع الوثائق — national ID, family card, income proof, lease, medical report, …
-    documentTypes: z.array(labelled.extend({ hasExpiry: z.boolean() })).max(50),
+    documentTypes: z
+      .array(labelled.extend({ hasExpiry: z.boolean() }))
+      .max(50)
+      .refine(uniqueBy('code'), { message: 'duplicate code' }),
     // A request that sits longer than this in one stage shows as overdue on the work queues.
     stageAlertDays: z.number().int().min(1).max(90),
     // The structured forms of the personal interview and the field visit (home or work).
-    interviewQuestions: z.array(question).max(40),
-    fieldVisitChecklist: z.array(question).max(40),
+    interviewQuestions: z
+      .array(question)
+      .max(40)
+      .refine(uniqueBy('id'), { message: 'duplicate question id' }),
+    fieldVisitChecklist: z
+      .array(question)
+      .max(40)
+      .refine(uniqueBy('id'), { message: 'duplicate question id' }),
   });
 }
 

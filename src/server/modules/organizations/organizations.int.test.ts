@@ -72,4 +72,31 @@ describe('organization settings', () => {
     expect(svg.statusCode).toBe(400);
     expect(Object.keys(svg.json().error.details.fields)).toEqual(['logo']);
   });
+
+  it('refuses duplicate category codes and a choice question without options', async () => {
+    const current = (
+      await app.inject({ method: 'GET', url: '/api/v1/organizations/current', headers: { cookie: admin } })
+    ).json();
+    const dup = await patch(
+      {
+        settings: {
+          ...current.settings,
+          beneficiaryCategories: [
+            current.settings.beneficiaryCategories[0],
+            current.settings.beneficiaryCategories[0],
+          ],
+        },
+      },
+      'en',
+    );
+    expect(dup.statusCode).toBe(400);
+    expect(Object.keys(dup.json().error.details.fields)).toContain('settings.beneficiaryCategories');
+    const choice = { id: 'need', labelAr: 'الحاجة', labelEn: 'Need', type: 'choice', options: ['عالية'] };
+    const bad = await patch({ settings: { ...current.settings, interviewQuestions: [choice] } }, 'en');
+    expect(Object.keys(bad.json().error.details.fields)).toContain('settings.interviewQuestions.0.options');
+    const ok = await patch({
+      settings: { ...current.settings, interviewQuestions: [{ ...choice, options: ['عالية', 'منخفضة'] }] },
+    });
+    expect(ok.json().settings.interviewQuestions).toHaveLength(1);
+  });
 });

@@ -42,6 +42,24 @@ export interface WhatIfResult {
   elapsedMs: number;
 }
 
+/** تقرير البحث الاجتماعي — the researcher's report that closes verification, read-only once submitted. */
+export interface ResearchReport {
+  id: string;
+  requestId: string;
+  bodyAr: string;
+  recommendation: TaskRecommendation;
+  status: 'draft' | 'submitted';
+  authorName: string | null;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface SaveResearchReport {
+  bodyAr: string;
+  recommendation: TaskRecommendation;
+  submit: boolean;
+}
+
 interface Page<T> {
   items: T[];
   total: number;
@@ -57,6 +75,7 @@ export const verificationKeys = {
   request: (requestId: string) => ['verification', 'request', requestId] as const,
   evaluation: (requestId: string) => ['verification', 'request', requestId, 'evaluation'] as const,
   signals: (requestId: string) => ['verification', 'request', requestId, 'signals'] as const,
+  report: (requestId: string) => ['verification', 'request', requestId, 'report'] as const,
   photos: (taskId: string) => ['verification', 'task', taskId, 'photos'] as const,
   services: ['verification', 'services'] as const,
   service: (id: string) => ['verification', 'service', id] as const,
@@ -98,6 +117,24 @@ export const fraudSignalsQuery = (requestId: string) =>
         (r) => r.items,
       ),
   });
+
+export const researchReportQuery = (requestId: string) =>
+  queryOptions({
+    queryKey: verificationKeys.report(requestId),
+    queryFn: ({ signal }) =>
+      api<{ report: ResearchReport | null }>(`/requests/${enc(requestId)}/research-report`, { signal }).then(
+        (r) => r.report,
+      ),
+  });
+
+export const saveResearchReport = (requestId: string, body: SaveResearchReport) =>
+  api<{ report: ResearchReport }>(`/requests/${enc(requestId)}/research-report`, {
+    method: 'PUT',
+    body,
+  }).then((r) => r.report);
+
+export const researchReportPdfUrl = (requestId: string) =>
+  `${apiBase}/requests/${enc(requestId)}/research-report.pdf`;
 
 export const taskPhotosQuery = (taskId: string) =>
   queryOptions({

@@ -5,11 +5,7 @@ import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  type Organization,
-  type UpdateOrganization,
-  updateOrganizationSchema,
-} from '../../../../shared/contracts/organization';
+import type { Organization, UpdateOrganization } from '../../../../shared/contracts/organization';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
@@ -20,10 +16,17 @@ import { meQueryKey } from '../../../lib/session';
 import { organizationQuery, organizationQueryKey, updateOrganization } from '../api';
 import { CalendarFields, DecisionBodyFields } from '../components/calendar-fields';
 import { ChannelsEditor } from '../components/channels-editor';
+import { CategoriesEditor, DocumentTypesEditor } from '../components/code-lists-editor';
 import { HolidaysEditor } from '../components/holidays-editor';
 import { LogoField } from '../components/logo-field';
+import { QuestionsEditor } from '../components/questions-editor';
 import { RoleTitlesEditor } from '../components/role-titles-editor';
-import { type SettingsFormValues, toFormValues } from '../components/settings-form';
+import {
+  cleanSettings,
+  type SettingsFormValues,
+  settingsFormSchema,
+  toFormValues,
+} from '../components/settings-form';
 
 export function SettingsPage() {
   return (
@@ -80,12 +83,21 @@ function Section({
 function SettingsForm({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const savedCodes = useMemo(
-    () => new Set(organization.settings.channels.map((c) => c.code)),
-    [organization.settings.channels],
-  );
+  const saved = useMemo(() => {
+    const s = organization.settings;
+    const codes = (list: readonly { code: string }[] | undefined) => new Set((list ?? []).map((c) => c.code));
+    const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((q) => q.id));
+    return {
+      channels: codes(s.channels),
+      categories: codes(s.beneficiaryCategories),
+      documentTypes: codes(s.documentTypes),
+      interviewQuestions: ids(s.interviewQuestions),
+      fieldVisitChecklist: ids(s.fieldVisitChecklist),
+    };
+  }, [organization.settings]);
+  const schema = useMemo(() => settingsFormSchema(t), [t]);
   const form = useForm<SettingsFormValues>({
-    resolver: formResolver<SettingsFormValues>(updateOrganizationSchema),
+    resolver: formResolver<SettingsFormValues>(schema),
     defaultValues: toFormValues(organization),
   });
   const { errors, isDirty, submitCount, isValid } = form.formState;
@@ -108,7 +120,8 @@ function SettingsForm({ organization }: { organization: Organization }) {
     const body: UpdateOrganization = {
       nameAr: values.nameAr,
       nameEn: values.nameEn,
-      settings: values.settings,
+      // The whole settings object, with every list (categories, documents, interview and visit forms).
+      settings: cleanSettings(values.settings),
     };
     // The logo is large; send it only when it changed.
     if (values.logo !== organization.logo) body.logo = values.logo;
@@ -157,7 +170,42 @@ function SettingsForm({ organization }: { organization: Organization }) {
         </Section>
 
         <Section title={t('settings.sections.channels')} description={t('settings.channels.description')}>
-          <ChannelsEditor {...section} savedCodes={savedCodes} />
+          <ChannelsEditor {...section} savedCodes={saved.channels} />
+        </Section>
+
+        <Section title={t('settings.sections.categories')} description={t('settings.categories.description')}>
+          <CategoriesEditor {...section} savedCodes={saved.categories} />
+        </Section>
+
+        <Section
+          title={t('settings.sections.documentTypes')}
+          description={t('settings.documentTypes.description')}
+        >
+          <DocumentTypesEditor {...section} savedCodes={saved.documentTypes} />
+        </Section>
+
+        <Section
+          title={t('settings.sections.interviewQuestions')}
+          description={t('settings.interviewQuestions.description')}
+        >
+          <QuestionsEditor
+            {...section}
+            list="interviewQuestions"
+            savedIds={saved.interviewQuestions}
+            setValue={form.setValue}
+          />
+        </Section>
+
+        <Section
+          title={t('settings.sections.fieldVisitChecklist')}
+          description={t('settings.fieldVisitChecklist.description')}
+        >
+          <QuestionsEditor
+            {...section}
+            list="fieldVisitChecklist"
+            savedIds={saved.fieldVisitChecklist}
+            setValue={form.setValue}
+          />
         </Section>
 
         <Section title={t('settings.sections.roleTitles')} description={t('settings.roleTitles.description')}>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useOrgLists } from '../../../lib/org-lists';
 import { requestQuery, requestTasksQuery } from '../api';
 import { EvaluationCard } from '../components/evaluation-card';
 import { FraudSignalsCard } from '../components/fraud-signals-card';
+import { ResearchReportCard } from '../components/research-report-card';
 import { TaskRow } from '../components/task-row';
 import '../verification.css';
 
@@ -68,24 +69,9 @@ function Assessment() {
               ))}
             </Stack>
           )}
-          {tasks.data?.some((task) => task.findings) && (
-            <Stack gap="xs" mt="md">
-              {tasks.data
-                .filter((task) => task.findings)
-                .map((task) => (
-                  <Group key={task.id} gap="xs" align="flex-start" wrap="nowrap">
-                    <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
-                      {t(`verification.mechanisms.${task.mechanism}`)}:
-                    </Text>
-                    <Text size="sm" className="pre-wrap">
-                      {task.findings}
-                    </Text>
-                  </Group>
-                ))}
-            </Stack>
-          )}
         </Card>
         <FraudSignalsCard requestId={requestId} />
+        <ResearchReportCard requestId={requestId} />
       </Stack>
     </>
   );
