@@ -5,6 +5,7 @@ import pg from 'pg';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { findFreePort } from '../../src/server/platform/db/embedded-postgres';
+import { withDatabase } from '../support/database-url';
 import { spawnServer, stopServer } from '../support/server-process';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -24,9 +25,7 @@ export async function startServer(): Promise<{ baseUrl: string; stop(): Promise<
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+    env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await c.connect();

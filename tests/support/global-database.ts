@@ -14,6 +14,7 @@ import {
   findFreePort,
   startEmbeddedPostgres,
 } from '../../src/server/platform/db/embedded-postgres';
+import { withDatabase } from './database-url';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -63,10 +64,4 @@ export default async function setup(project: TestProject) {
     await embedded?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
-}
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }

@@ -2,18 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { connectDatabase, type Database } from '../../src/server/platform/db/database';
+import { withDatabase } from './database-url';
 
 export interface TestDatabase {
   database: Database;
   url: string;
   name: string;
   drop(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** A fresh database cloned from the migrated template (fast: a file copy inside PostgreSQL). */

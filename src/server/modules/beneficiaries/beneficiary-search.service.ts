@@ -4,7 +4,7 @@ import { normalizeDigits } from '../../../shared/digits';
 import { validateNationalId } from '../../../shared/saudi/national-id';
 import { normalizeSaudiMobile } from '../../../shared/saudi/phone';
 import { recordAudit } from '../../platform/audit/audit';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeOffset, encodeCursor } from '../../platform/db/cursor';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { presentSummary } from './beneficiaries.presenter';
@@ -30,7 +30,7 @@ export function createBeneficiarySearchService({ db }: { db: Db }) {
         city: query.city,
         status: query.status,
       };
-      const offset = Number((decodeCursor(query.cursor, 1) ?? [0])[0]) || 0;
+      const offset = decodeOffset(query.cursor);
       const q = normalizeDigits(query.q ?? '').trim();
       let rows: SummaryRow[];
       let total: number;

@@ -7,7 +7,7 @@ import { formatDualDate } from '../../../shared/dates';
 import type { RequestActor } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeOffset, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -237,7 +237,7 @@ export function createRequestService(deps: RequestDeps) {
           )!,
         );
       }
-      const offset = Number((decodeCursor(query.cursor, 1) ?? [0])[0]) || 0;
+      const offset = decodeOffset(query.cursor);
       const { rows, total } = await listRequestViews(db, and(...filters)!, query.sort, query.limit, offset);
       const roles = ctx.actor.roles as RequestActor[];
       const next = offset + rows.length;

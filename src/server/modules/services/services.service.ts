@@ -1,7 +1,7 @@
 // Owns the service catalog (دليل الخدمات): what each service requires and how long its decision takes.
 import type { Service, ServiceInput, ServiceUpdate } from '../../../shared/contracts/services';
 import { recordAudit } from '../../platform/audit/audit';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeOffset, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -71,7 +71,7 @@ export function createCatalogService(deps: { db: Db; organizations: Organization
       ctx: ActorContext,
       query: { q?: string; active?: 'true' | 'false'; limit: number; cursor?: string },
     ) {
-      const offset = Number((decodeCursor(query.cursor, 1) ?? [0])[0]) || 0;
+      const offset = decodeOffset(query.cursor);
       const { rows, total } = await listServices(db, ctx.actor.organizationId, {
         q: query.q,
         active: query.active === undefined ? undefined : query.active === 'true',

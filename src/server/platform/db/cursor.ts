@@ -16,6 +16,11 @@ export function decodeCursor(cursor: string | undefined, length: number): unknow
   throw new AppError(400, 'VALIDATION_FAILED', { fields: { cursor: 'invalid cursor' } });
 }
 
+/** For lists ranked by relevance or joined views: the cursor is the offset of the next page. */
+export function decodeOffset(cursor: string | undefined): number {
+  return Number((decodeCursor(cursor, 1) ?? [0])[0]) || 0;
+}
+
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
