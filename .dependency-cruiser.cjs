@@ -28,6 +28,40 @@ module.exports = {
       to: { path: '^src/web/features/([^/]+)/', pathNot: '^src/web/features/$1/' },
     },
     {
+      name: 'platform-never-imports-modules',
+      comment:
+        'src/server/platform is what every module builds on: it knows no module (its tables, services or types).',
+      severity: 'error',
+      from: { path: '^src/server/platform' },
+      to: { path: '^src/server/modules' },
+    },
+    {
+      name: 'modules-use-each-other-through-services',
+      comment:
+        'A module uses another only through its *.service.ts (STYLE.md rule 3). Table definitions may reference ' +
+        "another module's tables (foreign keys), and repositories may join them in reads (a list of requests " +
+        "shows the beneficiary's name); writes and rules go through the owning module's service.",
+      severity: 'error',
+      from: { path: '^src/server/modules/([^/]+)/', pathNot: ['\\.test\\.ts$', '\\.tables\\.ts$'] },
+      to: {
+        path: '^src/server/modules/([^/]+)/',
+        pathNot: ['^src/server/modules/$1/', '\\.service\\.ts$', '\\.tables\\.ts$'],
+      },
+    },
+    {
+      name: 'only-repositories-read-other-modules-tables',
+      severity: 'error',
+      from: { path: '^src/server/modules/([^/]+)/', pathNot: ['\\.test\\.ts$', '\\.(tables|repository)\\.ts$'] },
+      to: { path: '^src/server/modules/([^/]+)/[^/]+\\.tables\\.ts$', pathNot: '^src/server/modules/$1/' },
+    },
+    {
+      name: 'module-tables-reference-only-tables',
+      comment: "Across modules, a *.tables.ts may import only another module's *.tables.ts (foreign keys).",
+      severity: 'error',
+      from: { path: '^src/server/modules/([^/]+)/[^/]+\\.tables\\.ts$' },
+      to: { path: '^src/server/modules/([^/]+)/', pathNot: ['^src/server/modules/$1/', '\\.tables\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: { path: '^src' },

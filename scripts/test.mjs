@@ -10,10 +10,25 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const vitestArgs = process.argv.slice(2);
 
-if (!fs.existsSync('/usr/bin/chromium')) {
+// The browser tests run Debian's Chromium and the PDF tests read text with poppler's pdftotext. As root
+// with apt (CI, a fresh machine) we install them; otherwise we say the one command to run. The path is
+// an environment variable only so that this branch can be tried on a machine that has Chromium.
+const chromium = process.env.WASL_TEST_CHROMIUM_PATH || '/usr/bin/chromium';
+const pdftotext = '/usr/bin/pdftotext';
+const packagesMissing = () => !fs.existsSync(chromium) || !fs.existsSync(pdftotext);
+const installCommand = 'apt-get update && apt-get install -y chromium poppler-utils';
+if (packagesMissing() && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+  console.log(`Chromium or pdftotext is missing for the tests: installing them (${installCommand})`);
+  spawnSync('sh', ['-c', installCommand], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+if (packagesMissing()) {
   console.error(
-    'Chromium is missing for the browser tests: install it with `sudo apt-get install -y chromium`, then run `npm test` again.',
+    `Chromium or pdftotext is missing for the tests: run \`sudo sh -c '${installCommand}'\`, then \`npm test\` again.`,
   );
+  console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
 

@@ -3,11 +3,13 @@
  * bench/.data/<size>-<seed>[-o<orgs>] (with bench-dataset.json describing it), or the database of
  * DATABASE_URL. The benchmark runs on a copy of the kept cluster, so the kept one stays as generated.
  */
+
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import pino from 'pino';
 import { openDatabase } from '../../src/server/platform/boot';
 import { loadConfig } from '../../src/server/platform/config';
@@ -48,8 +50,11 @@ export async function ensureDataset(req: DatasetRequest): Promise<Dataset> {
   if (req.databaseUrl) {
     const config = loadConfig({ ...process.env, DATABASE_URL: req.databaseUrl, LOG_LEVEL: 'warn' });
     const opened = await openDatabase(config, quietLogger);
+    // The generator reads and writes across associations: the owner's connection, not the app role's.
+    const owner = new pg.Client({ connectionString: opened.connectionString });
+    await owner.connect();
     try {
-      const { rows } = await opened.database.pool.query<{ id: string; name_ar: string; n: number }>(
+      const { rows } = await owner.query<{ id: string; name_ar: string; n: number }>(
         `select o.id, o.name_ar, (select count(*)::int from beneficiaries b where b.organization_id = o.id) as n
            from organizations o join users u on u.organization_id = o.id
           where u.email like $1 order by u.email`,
@@ -74,6 +79,7 @@ export async function ensureDataset(req: DatasetRequest): Promise<Dataset> {
       });
       return { dataDir: null, generatedNow: true, summary };
     } finally {
+      await owner.end();
       await opened.close();
     }
   }
@@ -107,7 +113,9 @@ export async function ensureDataset(req: DatasetRequest): Promise<Dataset> {
       anchor,
       log: req.log,
     });
-    await opened.database.pool.query('checkpoint');
+    const owner = new pg.Client({ connectionString: opened.connectionString });
+    await owner.connect();
+    await owner.query('checkpoint').finally(() => owner.end());
     fs.writeFileSync(file, JSON.stringify(summary, null, 2));
     return { dataDir: dir, generatedNow: true, summary };
   } finally {

@@ -26,9 +26,9 @@ export const bareSql = {
     where organization_id = $1 and id = $2 returning *`,
   queue: `select r.*, b.full_name_ar, b.file_number, b.phone, s.name_ar, s.name_en, s.recurrence, a.full_name as assigned_to_name
       from requests r
-      join beneficiaries b on b.id = r.beneficiary_id
-      join services s on s.id = r.service_id
-      left join users a on a.id = r.assigned_to
+      join beneficiaries b on b.organization_id = r.organization_id and b.id = r.beneficiary_id
+      join services s on s.organization_id = r.organization_id and s.id = r.service_id
+      left join users a on a.organization_id = r.organization_id and a.id = r.assigned_to
      where r.organization_id = $1 and r.status in ('submitted', 'under_review', 'needs_info')
      order by r.stage_entered_at asc, r.id asc limit 50`,
   dashboard: `with open as (

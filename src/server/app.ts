@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -53,7 +54,11 @@ import { createSessionStore } from './platform/auth/sessions';
 import { type Clock, systemClock } from './platform/clock';
 import type { Database } from './platform/db/database';
 import { createLocalStorage, type FileStorage } from './platform/files/storage';
-import { registerErrorHandling } from './platform/http/errors';
+import { registerCsrfProtection } from './platform/http/csrf';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './platform/http/errors';
+import { registerInputGuard } from './platform/http/input-guard';
+import { loggableError } from './platform/http/loggable-error';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import type { Jobs } from './platform/jobs/jobs';
 
 export interface AppOptions {
@@ -63,6 +68,8 @@ export interface AppOptions {
   jobs?: Jobs | null;
   clock?: Clock;
   logLevel?: string;
+  /** Where log lines go; standard output when absent (tests capture it to check what is logged). */
+  logStream?: DestinationStream;
   secureCookies?: boolean;
   sessionTtlHours?: number;
   /** Folder of the built web app; served with an SPA fallback when it exists. */
@@ -101,6 +108,7 @@ export function buildServices(options: AppOptions) {
     beneficiaries,
     records: beneficiaryRecords,
     clock,
+    requests: () => requests,
   });
   const catalog = createCatalogService({ db, organizations });
   const requests = createRequestService({
@@ -122,6 +130,7 @@ export function buildServices(options: AppOptions) {
     beneficiaries,
     records: beneficiaryRecords,
     storage,
+    users,
   });
   const transitions = createTransitionService({
     db,
@@ -169,8 +178,11 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
-      // No personal data in logs: no query strings (they carry names and ids), no cookies.
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // No personal data in logs: no query strings (they carry names and ids), no cookies, and errors
+      // without their messages, SQL parameters or row details (loggable-error.ts).
       serializers: {
+        err: loggableError,
         req: (req) => ({
           method: req.method,
           route: req.routeOptions?.url ?? req.url.split('?')[0],
@@ -186,6 +198,9 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
     },
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 1_048_576,
+    // Every error in our {"error":{…}} shape, including those raised before routing.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -199,6 +214,9 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
     app,
     hasWeb ? { spaFallback: (reply) => reply.type('text/html').sendFile('index.html') } : {},
   );
+  registerCsrfProtection(app);
+  registerInputGuard(app);
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: maxDocumentBytes, files: 1 } });
   await app.register(fastifySwagger, {
@@ -213,9 +231,6 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 

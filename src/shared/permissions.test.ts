@@ -13,6 +13,10 @@ describe('permission table', () => {
     ['relations_officer', 'audit.list', false],
     ['researcher', 'organization.read', true],
     ['committee_member', 'outbox.list', false],
+    // Referrals go to the supervisor / social research officer, who answers them (DESIGN.md step 3).
+    ['supervisor', 'referrals.answer', true],
+    ['researcher', 'referrals.answer', false],
+    ['manager', 'referrals.answer', false],
   ])('%s may %s: %s', (role, action, expected) => {
     expect(can([role], action)).toBe(expected);
   });

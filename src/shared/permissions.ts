@@ -112,7 +112,9 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   ],
   'requests.assign': ['manager', 'supervisor'],
   'requests.refer': ['relations_officer', 'supervisor', 'researcher', 'service_officer'],
-  'referrals.answer': ['supervisor', 'researcher', 'manager'],
+  // Unclear cases are referred "to the supervisor / social research officer" (DESIGN.md, step 3), who
+  // answers; referrals.service accepts only a supervisor as assignee and only the assignee's answer.
+  'referrals.answer': ['supervisor'],
   'rules.read': ['admin', 'manager', 'supervisor', 'researcher', 'committee_member', 'auditor'],
   'rules.manage': ['admin'],
   'verification.read': [

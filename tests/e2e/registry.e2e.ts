@@ -55,6 +55,7 @@ async function api(
     headers: {
       ...(init.body ? { 'content-type': 'application/json' } : {}),
       ...(init.cookie ? { cookie: init.cookie } : {}),
+      'x-requested-with': 'wasl', // as the web client: the CSRF check wants it on non-JSON writes
     },
     body: init.body ? JSON.stringify(init.body) : undefined,
   });

@@ -72,6 +72,7 @@ async function api(
     headers: {
       ...(init.body && !isForm ? { 'content-type': 'application/json' } : {}),
       ...(init.cookie ? { cookie: init.cookie } : {}),
+      'x-requested-with': 'wasl', // as the web client: the CSRF check wants it on non-JSON writes
     },
     body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
   });

@@ -51,6 +51,7 @@ async function api(
     headers: {
       ...(init.body ? { 'content-type': 'application/json' } : {}),
       ...(init.cookie ? { cookie: init.cookie } : {}),
+      'x-requested-with': 'wasl', // as the web client: the CSRF check wants it on non-JSON writes
     },
     body: init.body ? JSON.stringify(init.body) : undefined,
   });
@@ -167,7 +168,11 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     const boundary = '----wasl-e2e';
     const upload = await fetch(`${base}/api/v1/beneficiaries/${beneficiary.id}/documents`, {
       method: 'POST',
-      headers: { cookie: oc, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        cookie: oc,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'x-requested-with': 'wasl',
+      },
       body: Buffer.concat([
         Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nnational_id\r\n` +

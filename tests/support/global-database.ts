@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { connectDatabase, migrateDatabase } from '../../src/server/platform/db/database';
+import { provisionAppRole } from '../../src/server/platform/db/app-role';
+import { migrateDatabase } from '../../src/server/platform/db/database';
 import {
   type EmbeddedPostgres,
   findFreePort,
@@ -40,12 +41,10 @@ export default async function setup(project: TestProject) {
   try {
     await admin.connect();
     await admin.query(`create database ${template}`);
-    const database = connectDatabase(withDatabase(adminUrl, template), 2);
-    try {
-      await migrateDatabase(database);
-    } finally {
-      await database.close();
-    }
+    // Migrated by the owner; the application role (created here once per cluster) gets its grants
+    // in the template, so every cloned database has them.
+    const templateUrl = withDatabase(adminUrl, template);
+    await migrateDatabase(templateUrl, (client) => provisionAppRole(client, templateUrl));
   } catch (err) {
     // Leave nothing running when the template cannot be built (e.g. a broken migration).
     await admin.query(`drop database if exists ${template} with (force)`).catch(() => {});

@@ -31,7 +31,11 @@ export async function uploadDocument(
   const res = await app.inject({
     method: 'POST',
     url: `/api/v1/beneficiaries/${beneficiaryId}/documents`,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      cookie,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'x-requested-with': 'wasl',
+    },
     payload,
   });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);

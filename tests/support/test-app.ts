@@ -6,6 +6,7 @@ import { afterAll } from 'vitest';
 import { buildApp, buildServices, type Services } from '../../src/server/app';
 import { type OrganizationSpec, seedOrganization } from '../../src/server/demo/demo-data';
 import type { Clock } from '../../src/server/platform/clock';
+import { inTenant } from '../../src/server/platform/db/tenant';
 import { createLocalStorage } from '../../src/server/platform/files/storage';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -72,4 +73,16 @@ export async function createOrganization(
   const organization = await seedOrganization(services, spec, testPassword);
   const emails = Object.fromEntries(staff.map((s, i) => [s.email, spec.staff[i]!.email]));
   return { organization, emails };
+}
+
+/**
+ * Runs direct database reads of a test inside one association, as a request of it would: row-level
+ * security shows nothing outside such a scope.
+ */
+export function inOrganization<T>(
+  services: Services,
+  organizationId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  return inTenant(services.db, { organizationId, userId: null }, fn);
 }

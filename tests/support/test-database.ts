@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { appConnectionString } from '../../src/server/platform/db/app-role';
 import { connectDatabase, type Database } from '../../src/server/platform/db/database';
 import { withDatabase } from './database-url';
 
 export interface TestDatabase {
+  /** Connected as the application role, as the server is: row-level security applies. */
   database: Database;
+  /** The application role's URL of this database. */
   url: string;
+  /** The owner's URL of this database (migrations, assertions across associations). */
+  ownerUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -26,11 +31,13 @@ export async function createTestDatabase(
   } finally {
     await admin.end();
   }
-  const url = withDatabase(adminUrl, name);
+  const ownerUrl = withDatabase(adminUrl, name);
+  const url = appConnectionString(ownerUrl);
   const database = connectDatabase(url, poolMax, connectionTimeoutMillis);
   return {
     database,
     url,
+    ownerUrl,
     name,
     async drop() {
       await database.close();

@@ -6,6 +6,7 @@
 import type { StaffRole } from '../../shared/roles';
 import { generateNationalId } from '../../shared/saudi/national-id';
 import type { Services } from '../app';
+import { inTenant } from '../platform/db/tenant';
 import type { ActorContext } from '../platform/http/context';
 
 // A 1×1 PNG stands in for scanned documents and drawn signatures.
@@ -59,7 +60,19 @@ const people = [
   },
 ] as const;
 
-export async function seedCases(
+/** Seeds one association's cases, inside that association (row-level security), in one transaction. */
+export function seedCases(
+  services: Services,
+  organizationId: string,
+  staff: { email: string; roles: StaffRole[] }[],
+  offset: number,
+) {
+  return inTenant(services.db, { organizationId, userId: null }, () =>
+    seedCasesInTenant(services, organizationId, staff, offset),
+  );
+}
+
+async function seedCasesInTenant(
   services: Services,
   organizationId: string,
   staff: { email: string; roles: StaffRole[] }[],

@@ -3,6 +3,7 @@
  * channels, role titles and decision body, and a few staff of each role. Used by `npm run demo`
  * and by the tests' factories, so both exercise the same code.
  */
+import { randomUUID } from 'node:crypto';
 import {
   defaultChannels,
   defaultOrganizationSettings,
@@ -10,6 +11,7 @@ import {
 } from '../../shared/contracts/organization';
 import type { StaffRole } from '../../shared/roles';
 import type { Services } from '../app';
+import { inTenant } from '../platform/db/tenant';
 import type { RequestContext } from '../platform/http/context';
 
 export interface StaffSpec {
@@ -93,8 +95,13 @@ const systemContext: RequestContext = { actor: null, ip: null, requestId: 'demo-
 /** Creates the organization and its staff in one transaction; returns the organization id. */
 export async function seedOrganization(services: Services, spec: OrganizationSpec, password: string) {
   const db = services.db;
-  return db.transaction(async (tx) => {
-    const organization = await services.organizations.createOrganization(tx, systemContext, spec);
+  const organizationId = randomUUID();
+  return inTenant(db, { organizationId, userId: null }, async () => {
+    const tx = db;
+    const organization = await services.organizations.createOrganization(tx, systemContext, {
+      ...spec,
+      id: organizationId,
+    });
     for (const staff of spec.staff) {
       await services.users.createAccount(tx, systemContext, organization.id, { ...staff, password });
     }

@@ -1,7 +1,6 @@
 // `npm run demo`: adds the two seed associations with staff of every role, then prints how to sign in.
 import path from 'node:path';
 import { buildServices } from '../app';
-import { findUserByEmail } from '../modules/users/users.repository';
 import { createLogger, openDatabase } from '../platform/boot';
 import { loadConfig } from '../platform/config';
 import { createLocalStorage } from '../platform/files/storage';
@@ -20,7 +19,7 @@ try {
   });
   const lines: string[] = [];
   for (const spec of demoOrganizations) {
-    const exists = await findUserByEmail(opened.database.db, spec.staff[0]!.email);
+    const exists = await services.users.findSignInOrganization(spec.staff[0]!.email);
     if (!exists) {
       const organization = await seedOrganization(services, spec, demoPassword);
       await seedCases(services, organization.id, spec.staff, demoOrganizations.indexOf(spec));

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Config } from './config';
+import { appConnectionString, assertAppRoleIsBound, grantAppRole, provisionAppRole } from './db/app-role';
 import { connectDatabase, type Database, migrateDatabase, waitForDatabase } from './db/database';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded-postgres';
 
@@ -10,7 +11,9 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
 }
 
 export interface OpenedDatabase {
+  /** Connected as the application role: every query bound by row-level security. */
   database: Database;
+  /** The owner's connection string (migrations, the job queue's own schema, the data generator). */
   connectionString: string;
   embedded: EmbeddedPostgres | null;
   close(): Promise<void>;
@@ -27,16 +30,35 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenedD
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT, log });
     connectionString = embedded.connectionString;
   }
-  const database = connectDatabase(connectionString, config.DB_POOL_MAX);
+  const ownerUrl = connectionString;
+  let database: Database | null = null;
   try {
-    await waitForDatabase(database.pool);
-    await migrateDatabase(database);
+    const owner = connectDatabase(ownerUrl, 1);
+    try {
+      await waitForDatabase(owner.pool);
+    } finally {
+      await owner.close().catch(() => {});
+    }
+    const appRole = config.DATABASE_APP_URL
+      ? decodeURIComponent(new URL(config.DATABASE_APP_URL).username)
+      : null;
+    await migrateDatabase(ownerUrl, (client) =>
+      appRole ? grantAppRole(client, appRole) : provisionAppRole(client, ownerUrl),
+    );
+    database = connectDatabase(config.DATABASE_APP_URL ?? appConnectionString(ownerUrl), config.DB_POOL_MAX);
+    await assertAppRoleIsBound(database.pool);
   } catch (err) {
-    await database.close().catch(() => {});
+    await database?.close().catch(() => {});
     await embedded?.stop();
     throw err;
   }
-  log.info({ mode: embedded ? 'embedded' : 'external' }, 'database ready, migrations applied');
+  log.info(
+    {
+      mode: embedded ? 'embedded' : 'external',
+      role: new URL(config.DATABASE_APP_URL ?? appConnectionString(ownerUrl)).username,
+    },
+    'database ready, migrations applied, connected as the application role',
+  );
   return {
     database,
     connectionString,

@@ -35,9 +35,10 @@ export const schoolingLevels = [
 export const consentPurposes = ['service_delivery', 'contact', 'partner_sharing'] as const;
 
 const code = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+// Riyals to the halala: amounts are summed in halalas, exactly (eligibility/rules.ts householdIncome).
 const money = z.preprocess(
   (v) => (typeof v === 'string' ? Number(normalizeDigits(v).replace(/,/g, '')) : v),
-  z.number().min(0).max(10_000_000),
+  z.number().min(0).max(10_000_000).multipleOf(0.01),
 );
 
 /** Birth date: Gregorian `birthDate`, or Umm al-Qura `birthDateHijri` instead (DESIGN.md). */

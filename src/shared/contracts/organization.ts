@@ -76,7 +76,8 @@ function settingsSchema(text: TextFactory) {
     holidays: z.array(z.object({ date: isoDateSchema, nameAr: text(1, 80), nameEn: text(1, 80) })).max(200),
     // The policy promises an answer "within a period of no less than two weeks".
     defaultDecisionDays: z.number().int().min(14).max(365),
-    timeZone: z.string().min(1).max(64),
+    // An IANA zone the runtime knows: any other makes every date computation of the association throw.
+    timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'unknown time zone' }),
     // فئات المستفيدين — orphan, widow, elderly, … as the organization names them.
     beneficiaryCategories: z.array(labelled).max(50).refine(uniqueBy('code'), { message: 'duplicate code' }),
     // أنواع الوثائق — national ID, family card, income proof, lease, medical report, …
@@ -241,3 +242,12 @@ export const updateOrganizationSchema = z.object({
   settings: organizationSettingsSchema.optional(),
 });
 export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

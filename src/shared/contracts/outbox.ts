@@ -3,7 +3,8 @@ import { listQuerySchema, pageSchema } from './common';
 
 export const notificationChannels = ['sms', 'email', 'whatsapp'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
-export const outboxStatuses = ['queued', 'sent', 'failed'] as const;
+/** `recorded`: kept in the outbox by a driver that delivers nothing; `sent`: handed to a gateway. */
+export const outboxStatuses = ['queued', 'recorded', 'sent', 'failed'] as const;
 
 export const outboxMessageSchema = z.object({
   id: z.uuid(),

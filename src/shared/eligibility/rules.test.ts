@@ -6,6 +6,7 @@ import {
   criterionSchema,
   type EligibilityFacts,
   evaluateEligibility,
+  householdIncome,
   type RuleSet,
 } from './rules';
 
@@ -213,6 +214,32 @@ describe('eligibility rules', () => {
             expect(r.points).toBe(r.outcome === 'pass' ? r.weight : 0);
           }
           expect(evaluation.points).toBeLessThanOrEqual(evaluation.maxPoints);
+        },
+      ),
+    );
+  });
+});
+
+describe('household income', () => {
+  it('sums to the halala, so half a halala per member rounds the same as an exact sum', () => {
+    // 9257.15 + 0.06 in floating point is 9257.209999999999; exactly it is 9257.21.
+    expect(householdIncome([9257.15, 0.06], 2)).toEqual({
+      monthlyIncome: 9257.21,
+      monthlyIncomePerCapita: 4628.61,
+    });
+    expect(householdIncome([], 3)).toEqual({ monthlyIncome: 0, monthlyIncomePerCapita: 0 });
+  });
+
+  it('gives the same figures whatever the order of the amounts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 12 }),
+        (halalas, size) => {
+          const amounts = halalas.map((h) => h / 100);
+          const total = halalas.reduce((a, b) => a + b, 0);
+          expect(householdIncome(amounts, size)).toEqual(householdIncome([...amounts].reverse(), size));
+          expect(householdIncome(amounts, size).monthlyIncome).toBe(total / 100);
         },
       ),
     );

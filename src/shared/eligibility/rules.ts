@@ -70,6 +70,16 @@ export interface EligibilityFacts {
   lastDeliveryOfService: string | null | undefined; // undefined = unknown, null = never
 }
 
+/**
+ * A household's monthly income and income per member. Counted in halalas (1/100 riyal), so the sum is
+ * exact: the profile, the explained evaluation and the what-if (which sums in SQL's exact numeric)
+ * agree to the halala, also where a per-member share falls on half a halala.
+ */
+export function householdIncome(amounts: readonly number[], size: number) {
+  const halalas = amounts.reduce((sum, amount) => sum + Math.round(amount * 100), 0);
+  return { monthlyIncome: halalas / 100, monthlyIncomePerCapita: Math.round(halalas / size) / 100 };
+}
+
 export type Outcome = 'pass' | 'fail' | 'unknown';
 
 export interface CriterionResult {

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { staffRoles } from '../roles';
 import {
+  activeStatuses,
   availableActions,
+  clockRunningStatuses,
+  decidedStatuses,
+  deliveryStatuses,
+  inProgressStatuses,
   nextStatus,
+  queueStatuses,
   type RequestAction,
   type RequestActor,
   type RequestStatus,
   requestActions,
   requestStatuses,
+  requestTransitions,
+  settledStatuses,
+  terminalStatuses,
 } from './request-machine';
 
 // The whole table of DESIGN.md, written out independently of the implementation: [from, action] → to.
@@ -89,5 +98,55 @@ describe('request state machine', () => {
   it('never lets admin or auditor move a request', () => {
     for (const s of requestStatuses)
       expect(availableActions(s, ['admin', 'auditor', 'quality_officer'])).toEqual([]);
+  });
+});
+
+describe('status lists', () => {
+  const leadsOut = (s: RequestStatus) => requestActions.some((a) => requestTransitions[a].from.includes(s));
+  const reachableFrom = (from: readonly RequestStatus[]) => {
+    const seen = new Set<RequestStatus>(from);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const a of requestActions) {
+        const rule = requestTransitions[a];
+        if (!rule.from.some((s) => seen.has(s))) continue;
+        // Computed targets: deliver ends delivered (or stays registered); provide_info goes back.
+        const targets: RequestStatus[] = rule.to ? [rule.to] : a === 'deliver' ? ['delivered'] : [];
+        for (const to of targets.filter((t) => !seen.has(t))) {
+          seen.add(to);
+          grew = true;
+        }
+      }
+    }
+    return seen;
+  };
+
+  it('calls terminal exactly the states no action leads out of', () => {
+    expect(requestStatuses.filter((s) => !leadsOut(s))).toEqual([...terminalStatuses]);
+  });
+
+  it('splits every state into draft, in progress or settled, with no overlap', () => {
+    expect([...activeStatuses, ...settledStatuses].sort()).toEqual([...requestStatuses].sort());
+    expect(activeStatuses).toEqual(['draft', ...inProgressStatuses]);
+  });
+
+  it('keeps withdrawable states active and decided states after approve or reject', () => {
+    for (const s of requestTransitions.withdraw.from) expect(activeStatuses).toContain(s);
+    expect([...reachableFrom(['approved', 'rejected'])].sort()).toEqual([...decidedStatuses].sort());
+    expect([...reachableFrom(['registered'])].sort()).toEqual([...deliveryStatuses].sort());
+  });
+
+  it('runs the clock only while in progress and before the decision', () => {
+    for (const s of clockRunningStatuses) {
+      expect(inProgressStatuses).toContain(s);
+      expect(decidedStatuses).not.toContain(s);
+    }
+    expect(clockRunningStatuses).not.toContain('needs_info');
+  });
+
+  it('puts every in-progress state in exactly one stage queue', () => {
+    const queued = Object.values(queueStatuses).flat();
+    expect([...queued].sort()).toEqual([...inProgressStatuses].sort());
+    expect(new Set(queued).size).toBe(queued.length);
   });
 });

@@ -92,7 +92,34 @@ export const actionsRequiringNote: readonly RequestAction[] = [
   'return_to_verification',
 ];
 
+// Every list of statuses the server, its SQL and the web app use is written here once; a test checks
+// each against the transition table above.
+
+/** Nothing more can happen to the request (no action leads out). */
 export const terminalStatuses: readonly RequestStatus[] = ['closed', 'withdrawn'];
+
+/** The request's business is over: decided against, served once, closed or withdrawn. */
+export const settledStatuses: readonly RequestStatus[] = ['rejected', 'delivered', 'closed', 'withdrawn'];
+
+/**
+ * Submitted and not settled: staff are working on it, so a stage can be late and it shows in queues.
+ * (A portal draft is not yet the organization's work.)
+ */
+export const inProgressStatuses: readonly RequestStatus[] = [
+  'submitted',
+  'under_review',
+  'needs_info',
+  'in_verification',
+  'in_committee',
+  'approved',
+  'registered',
+];
+
+/**
+ * Counts as an open request of the service for eligibility ("no other active request"): every state
+ * but the settled ones, drafts included, since a draft is an application already started.
+ */
+export const activeStatuses: readonly RequestStatus[] = ['draft', ...inProgressStatuses];
 
 /** States in which the decision clock runs (from submission to decision, paused in needs_info). */
 export const clockRunningStatuses: readonly RequestStatus[] = [
@@ -101,6 +128,27 @@ export const clockRunningStatuses: readonly RequestStatus[] = [
   'in_verification',
   'in_committee',
 ];
+
+/** A decision was taken, so a decision letter exists. */
+export const decidedStatuses: readonly RequestStatus[] = [
+  'approved',
+  'rejected',
+  'registered',
+  'delivered',
+  'closed',
+];
+
+/** Registration was completed at some point, so the request may carry deliveries. */
+export const deliveryStatuses: readonly RequestStatus[] = ['registered', 'delivered', 'closed'];
+
+/** The work queues by stage (the other queues, `mine` and `all`, are not defined by status). */
+export const queueStatuses = {
+  review: ['submitted', 'under_review', 'needs_info'],
+  verification: ['in_verification'],
+  committee: ['in_committee'],
+  delivery: ['approved', 'registered'],
+} as const satisfies Record<string, readonly RequestStatus[]>;
+export type StageQueue = keyof typeof queueStatuses;
 
 export function mayTake(roles: readonly RequestActor[], action: RequestAction): boolean {
   return roles.some((r) => requestTransitions[action].roles.includes(r));

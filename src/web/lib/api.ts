@@ -51,7 +51,13 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
-/** Fetches `/api/v1{path}` with the session cookie and the UI language; throws ApiError on failure. */
+/**
+ * Fetches `/api/v1{path}` with the session cookie and the UI language; throws ApiError on failure.
+ * A FormData body goes as multipart/form-data (the browser sets the boundary); anything else as JSON.
+ * Every request carries `X-Requested-With: wasl`: the server refuses state-changing requests that
+ * could have come from another site's form (platform/http/csrf.ts), and bodiless actions and uploads
+ * are not JSON.
+ */
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
@@ -59,15 +65,18 @@ export async function api<T>(
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language || 'ar',
+    'X-Requested-With': 'wasl',
   };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = init.body instanceof FormData;
+  if (init.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(`${apiBase}${path}`, {
       method: init.method ?? 'GET',
       headers,
       credentials: 'same-origin',
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body:
+        init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
       signal: init.signal,
     });
   } catch (cause) {
@@ -87,7 +96,9 @@ export async function api<T>(
       const { code, message, details } = data.error;
       throw new ApiError(response.status, code, message || translateCode(code), details);
     }
-    throw new ApiError(response.status, 'INTERNAL', translateCode('INTERNAL'));
+    // A proxy in front of the server may refuse a large upload before it reaches us.
+    const code = response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';
+    throw new ApiError(response.status, code, translateCode(code));
   }
   return data as T;
 }

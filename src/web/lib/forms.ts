@@ -1,7 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
+import { errorCodes } from '../../shared/errors';
+import { i18n } from '../i18n';
 import { ApiError } from './api';
+
+const knownCodes = new Set<string>(errorCodes);
 
 /**
  * zodResolver typed with the form's own values: the shared schemas pre-process strings (Arabic-Indic
@@ -25,7 +29,9 @@ export function applyApiFieldErrors<TValues extends FieldValues>(
   for (const [path, message] of Object.entries(error.fieldErrors)) {
     const target = resolveField(path, fields);
     if (!target) continue;
-    setError(target as Path<TValues>, { type: 'server', message }, { shouldFocus: !applied });
+    // Services name the reason of a field error by its code (`PASSWORD_COMMON`): say it in words.
+    const text = knownCodes.has(message) ? i18n.t(`errors.${message}`) : message;
+    setError(target as Path<TValues>, { type: 'server', message: text }, { shouldFocus: !applied });
     applied = true;
   }
   return applied;

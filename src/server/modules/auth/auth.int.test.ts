@@ -45,7 +45,11 @@ describe('signing in and out', () => {
   it('ends the session on logout', async () => {
     const cookie = await signIn(app, emails.researcher!);
     expect((await me(cookie)).statusCode).toBe(200);
-    const out = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-requested-with': 'wasl' }, // bodiless: the web client's CSRF header
+    });
     expect(out.statusCode).toBe(204);
     expect((await me(cookie)).statusCode).toBe(401);
   });

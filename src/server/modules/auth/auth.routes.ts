@@ -37,7 +37,11 @@ export const authRoutes =
 
     app.get(
       '/api/v1/auth/me',
-      { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meSchema } } },
+      {
+        // One's own account only.
+        config: { access: 'authenticated', personalData: false },
+        schema: { tags: ['auth'], response: { 200: meSchema } },
+      },
       (request) => auth.me(actorContextOf(request).actor),
     );
 

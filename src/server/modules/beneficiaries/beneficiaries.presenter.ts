@@ -1,15 +1,11 @@
-import { localDate } from '../../../shared/calendar';
 import type { Beneficiary, BeneficiarySummary } from '../../../shared/contracts/beneficiaries';
 import { gregorianToHijri } from '../../../shared/dates-hijri';
+import { householdIncome } from '../../../shared/eligibility/rules';
 import { validateNationalId } from '../../../shared/saudi/national-id';
-import type { Clock } from '../../platform/clock';
 import type { BeneficiaryRow, HouseholdRow, SummaryRow } from './beneficiaries.repository';
 import type { DeclarationRow } from './beneficiary-records.repository';
 
-/** Today's date (YYYY-MM-DD) in the organization's time zone: documents expire by the local calendar. */
-export function localToday(clock: Clock, timeZone: string): string {
-  return localDate(clock.now(), timeZone);
-}
+export { localToday } from '../../platform/clock';
 
 export function hijriOf(date: string | null): string | null {
   if (!date) return null;
@@ -21,10 +17,12 @@ export function hijriOf(date: string | null): string | null {
 }
 
 export function householdFigures(row: BeneficiaryRow, members: HouseholdRow[]) {
-  const own = row.incomeSources.reduce((sum, s) => sum + Number(s.monthlyAmount), 0);
-  const monthlyIncome = own + members.reduce((sum, m) => sum + Number(m.monthlyIncome), 0);
   const size = members.length + 1;
-  return { size, monthlyIncome, monthlyIncomePerCapita: Math.round((monthlyIncome / size) * 100) / 100 };
+  const amounts = [
+    ...row.incomeSources.map((s) => Number(s.monthlyAmount)),
+    ...members.map((m) => Number(m.monthlyIncome)),
+  ];
+  return { size, ...householdIncome(amounts, size) };
 }
 
 /** Is the latest signature valid for the current text and the current data? */

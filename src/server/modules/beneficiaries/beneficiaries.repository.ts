@@ -40,11 +40,17 @@ export async function findBeneficiary(tx: Tx, organizationId: string, id: string
   return row ?? null;
 }
 
-export async function updateBeneficiaryRow(tx: Tx, id: string, values: Partial<BeneficiaryInsert>) {
+export async function updateBeneficiaryRow(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  values: Partial<BeneficiaryInsert>,
+) {
   const [row] = await tx
     .update(beneficiaries)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(beneficiaries.id, id))
+    // The key is (organization_id, id): by id alone the update would scan the whole key index.
+    .where(and(eq(beneficiaries.organizationId, organizationId), eq(beneficiaries.id, id)))
     .returning();
   return row!;
 }
@@ -87,7 +93,7 @@ export async function findDuplicateCandidates(
        and b.merged_into is null and b.destroyed_at is null ${exclude}
     union all
     select b.id, b.file_number, b.full_name_ar, b.national_id, 'household_member'
-      from household_members h join beneficiaries b on b.id = h.beneficiary_id
+      from household_members h join beneficiaries b on b.organization_id = h.organization_id and b.id = h.beneficiary_id
      where h.organization_id = ${organizationId} and h.national_id = ${probe.nationalId}
        and b.merged_into is null and b.destroyed_at is null ${exclude}
     union all

@@ -30,6 +30,7 @@ import {
   nextFileNumber,
   updateBeneficiaryRow,
 } from './beneficiaries.repository';
+import { findSurvivor } from './beneficiary-privacy.repository';
 import {
   countExpiredDocuments,
   currentDeclarationText,
@@ -141,9 +142,17 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
     );
   }
 
+  /**
+   * The live record, or 404. A merged record answers 410 BENEFICIARY_MERGED with the id of the record
+   * the person now lives in (decision 007), so no client is left with a bare "not found".
+   */
   async function load(tx: Tx, ctx: ActorContext, id: string, lock = false): Promise<BeneficiaryRow> {
     const row = await findBeneficiary(tx, ctx.actor.organizationId, id, lock);
-    if (!row || row.mergedInto) throw notFound();
+    if (!row) throw notFound();
+    if (row.mergedInto) {
+      const survivor = await findSurvivor(tx, ctx.actor.organizationId, row.mergedInto);
+      throw new AppError(410, 'BENEFICIARY_MERGED', { mergedInto: survivor ?? row.mergedInto });
+    }
     return row;
   }
 
@@ -275,7 +284,7 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
           await recordSuspicions(tx, ctx, id, matches);
         }
         const material = changed.some((k) => (materialFields as readonly string[]).includes(k));
-        const row = await updateBeneficiaryRow(tx, id, {
+        const row = await updateBeneficiaryRow(tx, ctx.actor.organizationId, id, {
           ...changes,
           ...(material ? { dataVersion: before.dataVersion + 1 } : {}),
         });
@@ -296,7 +305,10 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
     ) {
       return db.transaction(async (tx) => {
         const before = await load(tx, ctx, id, true);
-        const row = await updateBeneficiaryRow(tx, id, { status: input.status, statusReason: input.reason });
+        const row = await updateBeneficiaryRow(tx, ctx.actor.organizationId, id, {
+          status: input.status,
+          statusReason: input.reason,
+        });
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.change_status',
           entityType: 'beneficiary',
@@ -330,7 +342,9 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
           schooling: input.schooling ?? null,
         });
         // Household composition and income are material: the declaration must be signed again.
-        await updateBeneficiaryRow(tx, row.id, { dataVersion: row.dataVersion + 1 });
+        await updateBeneficiaryRow(tx, ctx.actor.organizationId, row.id, {
+          dataVersion: row.dataVersion + 1,
+        });
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.household.add',
           entityType: 'beneficiary',
@@ -345,7 +359,9 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
       await db.transaction(async (tx) => {
         const row = await load(tx, ctx, id, true);
         if (!(await deleteHouseholdMember(tx, row.id, memberId))) throw notFound();
-        await updateBeneficiaryRow(tx, row.id, { dataVersion: row.dataVersion + 1 });
+        await updateBeneficiaryRow(tx, ctx.actor.organizationId, row.id, {
+          dataVersion: row.dataVersion + 1,
+        });
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.household.remove',
           entityType: 'beneficiary',

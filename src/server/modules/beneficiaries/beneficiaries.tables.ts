@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organizationId } from '../../platform/db/columns';
-import { users } from '../users/users.tables';
+import { organizationId, tenantPrimaryKey, tenantReference } from '../../platform/db/columns';
+import { users } from '../../platform/identity/users.tables';
 
 const orgId = organizationId;
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -23,7 +23,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const beneficiaries = pgTable(
   'beneficiaries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
     fileNumber: text('file_number').notNull(),
     nationalId: text('national_id').notNull(),
@@ -58,11 +58,13 @@ export const beneficiaries = pgTable(
     dataVersion: integer('data_version').notNull().default(1),
     mergedInto: uuid('merged_into'),
     destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.createdBy, users),
     uniqueIndex('beneficiaries_org_file_key').on(t.organizationId, t.fileNumber),
     // One live record per national ID in an organization (merged and destroyed records step aside).
     uniqueIndex('beneficiaries_org_national_id_key')
@@ -76,11 +78,9 @@ export const beneficiaries = pgTable(
 export const householdMembers = pgTable(
   'household_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     relation: text('relation').notNull(),
     fullName: text('full_name').notNull(),
     nationalId: text('national_id'),
@@ -94,6 +94,8 @@ export const householdMembers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
     index('household_beneficiary_idx').on(t.beneficiaryId),
     index('household_org_national_id_idx').on(t.organizationId, t.nationalId),
   ],
@@ -102,11 +104,9 @@ export const householdMembers = pgTable(
 export const beneficiaryDocuments = pgTable(
   'beneficiary_documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     type: text('type').notNull(),
     number: text('number'),
     issueDate: date('issue_date'),
@@ -116,10 +116,13 @@ export const beneficiaryDocuments = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedBy: uuid('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.uploadedBy, users),
     index('documents_beneficiary_idx').on(t.beneficiaryId),
     index('documents_org_number_idx').on(t.organizationId, t.type, t.number),
   ],
@@ -129,98 +132,115 @@ export const beneficiaryDocuments = pgTable(
 export const declarationTexts = pgTable(
   'declaration_texts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
     version: integer('version').notNull(),
     bodyAr: text('body_ar').notNull(),
     bodyEn: text('body_en').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('declaration_texts_org_version_key').on(t.organizationId, t.version)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.createdBy, users),
+    uniqueIndex('declaration_texts_org_version_key').on(t.organizationId, t.version),
+  ],
 );
 
 export const declarations = pgTable(
   'declarations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     textVersion: integer('text_version').notNull(),
     dataVersion: integer('data_version').notNull(),
     method: text('method', { enum: ['drawn', 'typed'] }).notNull(),
     typedName: text('typed_name'),
     signatureKey: text('signature_key'),
     channel: text('channel').notNull(),
-    witnessedBy: uuid('witnessed_by').references(() => users.id),
+    witnessedBy: uuid('witnessed_by'),
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('declarations_beneficiary_idx').on(t.beneficiaryId, t.signedAt)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.witnessedBy, users),
+    index('declarations_beneficiary_idx').on(t.beneficiaryId, t.signedAt),
+  ],
 );
 
 // الموافقات (PDPL) — one row per decision; the latest per purpose is in force.
 export const consents = pgTable(
   'consents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     purpose: text('purpose').notNull(),
     granted: boolean('granted').notNull(),
     channel: text('channel').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('consents_beneficiary_idx').on(t.beneficiaryId, t.recordedAt)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.recordedBy, users),
+    index('consents_beneficiary_idx').on(t.beneficiaryId, t.recordedAt),
+  ],
 );
 
 // التواصل — every contact with the beneficiary, on a configured channel.
 export const interactions = pgTable(
   'interactions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     channel: text('channel').notNull(),
     kind: text('kind').notNull(),
     summary: text('summary').notNull(),
-    staffId: uuid('staff_id').references(() => users.id),
+    staffId: uuid('staff_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('interactions_beneficiary_idx').on(t.beneficiaryId, t.occurredAt)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.staffId, users),
+    index('interactions_beneficiary_idx').on(t.beneficiaryId, t.occurredAt),
+  ],
 );
 
 // Possible duplicates that staff acknowledged at registration, for the duplicates review page.
 export const duplicateSuspicions = pgTable(
   'duplicate_suspicions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
-    otherId: uuid('other_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
+    otherId: uuid('other_id').notNull(),
     reasons: text('reasons').array().notNull(),
     status: text('status', { enum: ['open', 'dismissed', 'merged'] })
       .notNull()
       .default('open'),
-    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
-    resolvedBy: uuid('resolved_by').references(() => users.id),
+    acknowledgedBy: uuid('acknowledged_by'),
+    resolvedBy: uuid('resolved_by'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('duplicates_org_status_idx').on(t.organizationId, t.status)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.otherId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.acknowledgedBy, users),
+    tenantReference(t, t.resolvedBy, users),
+    index('duplicates_org_status_idx').on(t.organizationId, t.status),
+  ],
 );
 
-// Per-organization counters (file numbers), incremented under a row lock.
+// Per-organization counters (file numbers), incremented under a row lock. No id: its key,
+// (organization_id, name), already starts with the association.
 export const organizationCounters = pgTable(
   'organization_counters',
   {
@@ -235,11 +255,9 @@ export const organizationCounters = pgTable(
 export const correctionRequests = pgTable(
   'correction_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
     field: text('field').notNull(),
     requestedValue: text('requested_value').notNull(),
     reason: text('reason').notNull(),
@@ -248,11 +266,17 @@ export const correctionRequests = pgTable(
       .notNull()
       .default('open'),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    resolvedBy: uuid('resolved_by').references(() => users.id),
+    recordedBy: uuid('recorded_by'),
+    resolvedBy: uuid('resolved_by'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolutionNote: text('resolution_note'),
     createdAt: createdAt(),
   },
-  (t) => [index('corrections_org_status_idx').on(t.organizationId, t.status, t.dueAt)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
+    tenantReference(t, t.recordedBy, users),
+    tenantReference(t, t.resolvedBy, users),
+    index('corrections_org_status_idx').on(t.organizationId, t.status, t.dueAt),
+  ],
 );

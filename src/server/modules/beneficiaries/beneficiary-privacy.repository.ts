@@ -23,11 +23,17 @@ export async function findSuspicion(tx: Tx, organizationId: string, id: string) 
   return row ?? null;
 }
 
-export async function resolveSuspicion(tx: Tx, id: string, status: 'dismissed' | 'merged', userId: string) {
+export async function resolveSuspicion(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  status: 'dismissed' | 'merged',
+  userId: string,
+) {
   await tx
     .update(duplicateSuspicions)
     .set({ status, resolvedBy: userId, resolvedAt: sql`now()` })
-    .where(eq(duplicateSuspicions.id, id));
+    .where(and(eq(duplicateSuspicions.organizationId, organizationId), eq(duplicateSuspicions.id, id)));
 }
 
 export async function summariesByIds(tx: Tx, organizationId: string, ids: string[]) {
@@ -41,22 +47,73 @@ export async function summariesByIds(tx: Tx, organizationId: string, ids: string
   return result.rows;
 }
 
-/** Moves every record of `fromId` onto `toId` (merge keeps every document, declaration and interaction). */
+/**
+ * The registry's tables whose rows belong to one beneficiary: in a merge they all move to the kept
+ * record. Requests move through the requests module (and everything hanging on a request with them);
+ * open duplicate suspicions are re-pointed by `repointSuspicions`. A test holds this list against every
+ * foreign key to `beneficiaries`, so a new table cannot be forgotten.
+ */
+export const recordTablesMovedOnMerge = [
+  'household_members',
+  'beneficiary_documents',
+  'declarations',
+  'consents',
+  'interactions',
+  'correction_requests',
+] as const;
+
+/** Moves every record of `fromId` onto `toId` (a merge keeps everything the organization held). */
 export async function moveRecords(tx: Tx, organizationId: string, fromId: string, toId: string) {
-  for (const table of [
-    'household_members',
-    'beneficiary_documents',
-    'declarations',
-    'consents',
-    'interactions',
-  ]) {
+  for (const table of recordTablesMovedOnMerge) {
     await tx.execute(
       sql`update ${sql.identifier(table)} set beneficiary_id = ${toId} where organization_id = ${organizationId} and beneficiary_id = ${fromId}`,
     );
   }
-  await tx.execute(sql`update duplicate_suspicions set status = 'merged', resolved_at = now()
-    where organization_id = ${organizationId} and status = 'open'
-      and ((beneficiary_id = ${fromId} and other_id = ${toId}) or (beneficiary_id = ${toId} and other_id = ${fromId}))`);
+}
+
+/**
+ * Open suspicions about the merged record now concern the kept one, so the review page still shows
+ * them; those between the two (now one person), and a second copy of a pair, are resolved as merged.
+ */
+export async function repointSuspicions(
+  tx: Tx,
+  organizationId: string,
+  fromId: string,
+  toId: string,
+  userId: string,
+) {
+  const open = sql`organization_id = ${organizationId} and status = 'open'`;
+  await tx.execute(
+    sql`update duplicate_suspicions set beneficiary_id = ${toId} where ${open} and beneficiary_id = ${fromId}`,
+  );
+  await tx.execute(
+    sql`update duplicate_suspicions set other_id = ${toId} where ${open} and other_id = ${fromId}`,
+  );
+  await tx.execute(sql`update duplicate_suspicions d set status = 'merged', resolved_by = ${userId}, resolved_at = now()
+    where ${open} and (beneficiary_id = ${toId} or other_id = ${toId})
+      and (beneficiary_id = other_id or exists (
+        select 1 from duplicate_suspicions e
+         where e.organization_id = d.organization_id and e.status = 'open' and e.id <> d.id
+           and least(e.beneficiary_id, e.other_id) = least(d.beneficiary_id, d.other_id)
+           and greatest(e.beneficiary_id, e.other_id) = greatest(d.beneficiary_id, d.other_id)
+           and (e.created_at, e.id) < (d.created_at, d.id)))`);
+}
+
+/**
+ * Where the person of a merged record is now: the live record at the end of its chain of merges
+ * (a record merged into one that was merged in turn). Null when `id` is no record of the organization.
+ */
+export async function findSurvivor(tx: Tx, organizationId: string, id: string): Promise<string | null> {
+  const result = await tx.execute<{ id: string }>(sql`
+    with recursive chain as (
+      select id, merged_into, 0 as hops from beneficiaries where organization_id = ${organizationId} and id = ${id}
+      union all
+      select b.id, b.merged_into, chain.hops + 1
+        from chain join beneficiaries b on b.organization_id = ${organizationId} and b.id = chain.merged_into
+       where chain.hops < 50
+    )
+    select id from chain where merged_into is null limit 1`);
+  return result.rows[0]?.id ?? null;
 }
 
 /** Removes personal data of the beneficiary's related records (destruction under PDPL). */
@@ -92,24 +149,31 @@ export const listCorrections = (tx: Tx, beneficiaryId: string) =>
     .where(eq(correctionRequests.beneficiaryId, beneficiaryId))
     .orderBy(desc(correctionRequests.createdAt));
 
-export async function findCorrection(tx: Tx, beneficiaryId: string, id: string) {
+export async function findCorrection(tx: Tx, organizationId: string, beneficiaryId: string, id: string) {
   const [row] = await tx
     .select()
     .from(correctionRequests)
-    .where(and(eq(correctionRequests.beneficiaryId, beneficiaryId), eq(correctionRequests.id, id)))
+    .where(
+      and(
+        eq(correctionRequests.organizationId, organizationId),
+        eq(correctionRequests.id, id),
+        eq(correctionRequests.beneficiaryId, beneficiaryId),
+      ),
+    )
     .for('update');
   return row ?? null;
 }
 
 export async function resolveCorrection(
   tx: Tx,
+  organizationId: string,
   id: string,
   values: { status: 'applied' | 'rejected'; resolvedBy: string; resolutionNote: string },
 ) {
   const [row] = await tx
     .update(correctionRequests)
     .set({ ...values, resolvedAt: sql`now()` })
-    .where(eq(correctionRequests.id, id))
+    .where(and(eq(correctionRequests.organizationId, organizationId), eq(correctionRequests.id, id)))
     .returning();
   return row!;
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Beneficiary, correctionRequestInputSchema } from '../../../shared/contracts/beneficiaries';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, Tx } from '../../platform/db/database';
 import type { FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -22,6 +22,7 @@ import {
   listCorrections,
   listOpenSuspicions,
   moveRecords,
+  repointSuspicions,
   resolveCorrection,
   resolveSuspicion,
   summariesByIds,
@@ -48,6 +49,16 @@ const presentCorrection = (c: CorrectionRow) => ({
 
 export type BeneficiaryPrivacyService = ReturnType<typeof createBeneficiaryPrivacyService>;
 
+/** How the requests module takes part in a merge, without the registry depending on it. */
+export interface RequestsInMerge {
+  moveRequests(
+    tx: Tx,
+    ctx: ActorContext,
+    from: { id: string; fileNumber: string },
+    to: { id: string; fileNumber: string },
+  ): Promise<{ moved: string[]; concurrent: { serviceId: string; requestIds: string[] }[] }>;
+}
+
 export function createBeneficiaryPrivacyService(deps: {
   db: Db;
   storage: FileStorage;
@@ -55,6 +66,8 @@ export function createBeneficiaryPrivacyService(deps: {
   beneficiaries: BeneficiaryService;
   records: BeneficiaryRecordsService;
   clock: Clock;
+  /** Late-bound: the requests module is built after the registry, which it depends on. */
+  requests: () => RequestsInMerge;
 }) {
   const { db, storage, organizations, beneficiaries, records, clock } = deps;
 
@@ -82,7 +95,7 @@ export function createBeneficiaryPrivacyService(deps: {
       await db.transaction(async (tx) => {
         const s = await findSuspicion(tx, ctx.actor.organizationId, id);
         if (s?.status !== 'open') throw notFound();
-        await resolveSuspicion(tx, id, 'dismissed', ctx.actor.userId);
+        await resolveSuspicion(tx, ctx.actor.organizationId, id, 'dismissed', ctx.actor.userId);
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.duplicates.dismiss',
           entityType: 'beneficiary',
@@ -92,7 +105,11 @@ export function createBeneficiaryPrivacyService(deps: {
       });
     },
 
-    /** Keeps one record; every document, declaration, consent, interaction and household member moves to it. */
+    /**
+     * Keeps one record and moves everything of the other to it: household, documents, declarations,
+     * consents, interactions, correction requests, open suspicions, and every request with all that
+     * hangs on it. The other record stays, marked `merged_into`, so its id answers where the person is.
+     */
     async mergeDuplicate(ctx: ActorContext, id: string, keepId: string): Promise<Beneficiary> {
       return db.transaction(async (tx) => {
         const s = await findSuspicion(tx, ctx.actor.organizationId, id);
@@ -104,18 +121,29 @@ export function createBeneficiaryPrivacyService(deps: {
         if (keep.destroyedAt || drop.destroyedAt || drop.legalHold)
           throw new AppError(409, 'MERGE_NOT_ALLOWED');
         await moveRecords(tx, ctx.actor.organizationId, drop.id, keep.id);
-        await updateBeneficiaryRow(tx, drop.id, {
+        const requests = await deps.requests().moveRequests(tx, ctx, drop, keep);
+        await repointSuspicions(tx, ctx.actor.organizationId, drop.id, keep.id, ctx.actor.userId);
+        await updateBeneficiaryRow(tx, ctx.actor.organizationId, drop.id, {
           mergedInto: keep.id,
           status: 'inactive',
           statusReason: `merged into ${keep.fileNumber}`,
         });
-        const kept = await updateBeneficiaryRow(tx, keep.id, { dataVersion: keep.dataVersion + 1 });
-        await resolveSuspicion(tx, id, 'merged', ctx.actor.userId);
+        const kept = await updateBeneficiaryRow(tx, ctx.actor.organizationId, keep.id, {
+          dataVersion: keep.dataVersion + 1,
+        });
+        await resolveSuspicion(tx, ctx.actor.organizationId, id, 'merged', ctx.actor.userId);
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.merge',
           entityType: 'beneficiary',
           entityId: keep.id,
-          details: { mergedId: drop.id, mergedFileNumber: drop.fileNumber, suspicionId: id },
+          details: {
+            mergedId: drop.id,
+            mergedFileNumber: drop.fileNumber,
+            suspicionId: id,
+            movedRequests: requests.moved,
+            // Several active requests of one service, now on one record: kept, for staff to settle.
+            concurrentRequests: requests.concurrent,
+          },
         });
         return beneficiaries.present(tx, ctx, kept);
       });
@@ -175,7 +203,7 @@ ${row('الحالة الصحية', p.healthConditions?.join('، ') ?? 'غير م
     async setLegalHold(ctx: ActorContext, id: string, hold: boolean, reason: string) {
       return db.transaction(async (tx) => {
         const row = await beneficiaries.load(tx, ctx, id, true);
-        const updated = await updateBeneficiaryRow(tx, row.id, { legalHold: hold });
+        const updated = await updateBeneficiaryRow(tx, ctx.actor.organizationId, row.id, { legalHold: hold });
         await recordAudit(tx, ctx, {
           action: 'beneficiaries.legal_hold',
           entityType: 'beneficiary',
@@ -196,7 +224,7 @@ ${row('الحالة الصحية', p.healthConditions?.join('، ') ?? 'غير م
         if (row.legalHold) throw new AppError(409, 'LEGAL_HOLD');
         if (row.destroyedAt) throw new AppError(409, 'BENEFICIARY_DESTROYED');
         const keys = await erasePersonalRecords(tx, row.id);
-        const updated = await updateBeneficiaryRow(tx, row.id, {
+        const updated = await updateBeneficiaryRow(tx, ctx.actor.organizationId, row.id, {
           nationalId: `destroyed-${row.id.slice(0, 8)}`,
           fullNameAr: '—',
           fullNameEn: null,
@@ -261,9 +289,9 @@ ${row('الحالة الصحية', p.healthConditions?.join('، ') ?? 'غير م
     ) {
       return db.transaction(async (tx) => {
         const row = await beneficiaries.load(tx, ctx, beneficiaryId);
-        const request = await findCorrection(tx, row.id, id);
+        const request = await findCorrection(tx, ctx.actor.organizationId, row.id, id);
         if (request?.status !== 'open') throw notFound();
-        const resolved = await resolveCorrection(tx, id, {
+        const resolved = await resolveCorrection(tx, ctx.actor.organizationId, id, {
           status: input.decision,
           resolvedBy: ctx.actor.userId,
           resolutionNote: input.note,

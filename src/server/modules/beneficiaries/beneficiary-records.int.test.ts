@@ -40,7 +40,7 @@ function multipart(fields: Record<string, string>, file?: { name: string; type: 
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return {
     payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-requested-with': 'wasl' },
   };
 }
 
@@ -87,6 +87,11 @@ describe('documents', () => {
     const file = await get(`/api/v1/beneficiaries/${b.id}/documents/${res.json().id}/file`);
     expect(file.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(file.rawPayload, png)).toBe(0);
+    // An uploaded file is a download under a sandbox, never a page of our origin.
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="____.png"; filename*=UTF-8''${encodeURIComponent('هوية.png')}`,
+    );
+    expect(file.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
   });
 
   it('judges the file by its content, not its name, and refuses unknown types', async () => {
@@ -358,7 +363,9 @@ describe('data-subject rights (PDPL)', () => {
       .json()
       .items.map((t: { summary: string }) => t.summary);
     expect(kinds).toContain('call');
-    expect((await get(`/api/v1/beneficiaries/${b.id}`)).statusCode).toBe(404);
+    const gone = await get(`/api/v1/beneficiaries/${b.id}`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error).toMatchObject({ code: 'BENEFICIARY_MERGED', details: { mergedInto: a.id } });
     expect(
       (await get('/api/v1/beneficiaries/duplicates', supervisor))
         .json()

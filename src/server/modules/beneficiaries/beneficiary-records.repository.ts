@@ -122,22 +122,22 @@ export async function timelineOf(tx: Tx, organizationId: string, beneficiaryId: 
     select * from (
       select 'i-' || i.id as id, 'interaction' as kind, i.occurred_at as at, u.full_name as "actorName", i.channel,
              i.kind as summary, jsonb_build_object('kind', i.kind, 'text', i.summary) as details
-        from interactions i left join users u on u.id = i.staff_id
+        from interactions i left join users u on u.organization_id = i.organization_id and u.id = i.staff_id
        where i.organization_id = ${organizationId} and i.beneficiary_id = ${beneficiaryId}
       union all
       select 'd-' || d.id, 'document', d.uploaded_at, u.full_name, null, d.type,
              jsonb_build_object('type', d.type, 'expiryDate', d.expiry_date, 'fileName', d.file_name)
-        from beneficiary_documents d left join users u on u.id = d.uploaded_by
+        from beneficiary_documents d left join users u on u.organization_id = d.organization_id and u.id = d.uploaded_by
        where d.organization_id = ${organizationId} and d.beneficiary_id = ${beneficiaryId}
       union all
       select 's-' || s.id, 'declaration', s.signed_at, u.full_name, s.channel, s.method,
              jsonb_build_object('textVersion', s.text_version, 'method', s.method)
-        from declarations s left join users u on u.id = s.witnessed_by
+        from declarations s left join users u on u.organization_id = s.organization_id and u.id = s.witnessed_by
        where s.organization_id = ${organizationId} and s.beneficiary_id = ${beneficiaryId}
       union all
       select 'c-' || c.id, 'consent', c.recorded_at, u.full_name, c.channel, c.purpose,
              jsonb_build_object('purpose', c.purpose, 'granted', c.granted)
-        from consents c left join users u on u.id = c.recorded_by
+        from consents c left join users u on u.organization_id = c.organization_id and u.id = c.recorded_by
        where c.organization_id = ${organizationId} and c.beneficiary_id = ${beneficiaryId}
       union all
       select 'a-' || a.id, case

@@ -12,7 +12,8 @@ import {
 } from '../../../shared/contracts/beneficiaries';
 import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
 import { actorContextOf } from '../../platform/http/context';
-import { AppError } from '../../platform/http/errors';
+import { readMultipart } from '../../platform/http/multipart';
+import { sendStoredFile } from '../../platform/http/security-headers';
 import { type BeneficiaryRecordsService, maxDocumentBytes } from './beneficiary-records.service';
 
 const tags = ['beneficiaries'];
@@ -44,21 +45,7 @@ export const beneficiaryRecordRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
-        const fields: Record<string, unknown> = {};
-        let file: { data: Buffer; fileName: string } | null = null;
-        for await (const part of request.parts({
-          limits: { fileSize: maxDocumentBytes, files: 1, fields: 20 },
-        })) {
-          if (part.type === 'file') {
-            const data = await part.toBuffer().catch((err: { statusCode?: number }) => {
-              throw err.statusCode === 413
-                ? new AppError(413, 'PAYLOAD_TOO_LARGE', { maxBytes: maxDocumentBytes })
-                : err;
-            });
-            file = { data, fileName: part.filename };
-          } else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;
-        }
+        const { file, fields } = await readMultipart(request, { maxFileBytes: maxDocumentBytes });
         const doc = await records.uploadDocument(actorContextOf(request), request.params.id, file, fields);
         return reply.status(201).send(doc);
       },
@@ -73,11 +60,8 @@ export const beneficiaryRecordRoutes =
           request.params.id,
           request.params.documentId,
         );
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-          .header('cache-control', 'private, no-store')
-          .send(file.data);
+        // A download, never shown in our origin: an uploaded file is whatever its uploader made it.
+        return sendStoredFile(reply, file);
       },
     );
 

@@ -30,48 +30,72 @@ export const listSessions = (tx: Tx, organizationId: string) =>
 
 export async function updateSession(
   tx: Tx,
+  organizationId: string,
   id: string,
   values: Partial<typeof committeeSessions.$inferInsert>,
 ) {
-  await tx.update(committeeSessions).set(values).where(eq(committeeSessions.id, id));
+  await tx
+    .update(committeeSessions)
+    .set(values)
+    .where(and(eq(committeeSessions.organizationId, organizationId), eq(committeeSessions.id, id)));
 }
 
-export const listAgenda = (tx: Tx, sessionId: string) =>
+export const listAgenda = (tx: Tx, organizationId: string, sessionId: string) =>
   tx
     .select()
     .from(committeeAgenda)
-    .where(eq(committeeAgenda.sessionId, sessionId))
+    .where(and(eq(committeeAgenda.organizationId, organizationId), eq(committeeAgenda.sessionId, sessionId)))
     .orderBy(asc(committeeAgenda.id));
 
 export async function insertAgendaItem(tx: Tx, values: typeof committeeAgenda.$inferInsert) {
   await tx.insert(committeeAgenda).values(values).onConflictDoNothing();
 }
 
-export async function findAgendaItem(tx: Tx, sessionId: string, requestId: string) {
-  const [row] = await tx
+export async function findAgendaItem(
+  tx: Tx,
+  organizationId: string,
+  sessionId: string,
+  requestId: string,
+  lock = false,
+) {
+  const q = tx
     .select()
     .from(committeeAgenda)
-    .where(and(eq(committeeAgenda.sessionId, sessionId), eq(committeeAgenda.requestId, requestId)));
+    .where(
+      and(
+        eq(committeeAgenda.organizationId, organizationId),
+        eq(committeeAgenda.sessionId, sessionId),
+        eq(committeeAgenda.requestId, requestId),
+      ),
+    );
+  const [row] = lock ? await q.for('update') : await q;
   return row ?? null;
 }
 
 export async function recordOutcome(
   tx: Tx,
+  organizationId: string,
   id: string,
-  outcome: 'approved' | 'rejected' | 'deferred',
-  summary: string,
+  values: { outcome: 'approved' | 'rejected' | 'deferred'; summary: string; decidedAt: Date },
 ) {
   await tx
     .update(committeeAgenda)
-    .set({ outcome, summary, decidedAt: new Date() })
-    .where(eq(committeeAgenda.id, id));
+    .set(values)
+    .where(and(eq(committeeAgenda.organizationId, organizationId), eq(committeeAgenda.id, id)));
 }
 
-export const listVotes = (tx: Tx, sessionId: string) =>
+/** The session's votes, or only those on one request. */
+export const listVotes = (tx: Tx, organizationId: string, sessionId: string, requestId?: string) =>
   tx
     .select()
     .from(committeeVotes)
-    .where(eq(committeeVotes.sessionId, sessionId))
+    .where(
+      and(
+        eq(committeeVotes.organizationId, organizationId),
+        eq(committeeVotes.sessionId, sessionId),
+        requestId ? eq(committeeVotes.requestId, requestId) : undefined,
+      ),
+    )
     .orderBy(asc(committeeVotes.createdAt));
 
 export async function upsertVote(tx: Tx, values: typeof committeeVotes.$inferInsert) {

@@ -1,10 +1,10 @@
 // Owns the research committee (لجنة البحث): sessions with an agenda of requests ready for decision,
 // members' votes with reasons, declared conflicts of interest, quorum and majority, decisions recorded
 // on each request through the transition service, and minutes (محضر) signed off by the chair.
-import { formatDualDate } from '../../../shared/dates';
+import type { RequestStatus } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { renderLetterPdf } from '../../platform/pdf/pdf';
@@ -26,14 +26,7 @@ import {
   upsertVote,
   type VoteRow,
 } from './committee.repository';
-
-const voteLabels = {
-  approve: 'موافق',
-  reject: 'غير موافق',
-  defer: 'تأجيل',
-  conflict: 'تعارض مصالح',
-} as const;
-const outcomeLabels = { approved: 'القبول', rejected: 'الرفض', deferred: 'التأجيل' } as const;
+import { minutesLines, outcomeLabels } from './committee-minutes';
 
 /** Votes that count: a member who declared a conflict of interest counts neither for quorum nor majority. */
 export function tally(votes: Pick<VoteRow, 'vote'>[], quorum: number) {
@@ -66,8 +59,8 @@ export function createCommitteeService(deps: {
 }) {
   const { db, clock, organizations, users, requests, transitions } = deps;
 
-  async function load(ctx: ActorContext, id: string, lock = false) {
-    const s = await findSession(db, ctx.actor.organizationId, id, lock);
+  async function load(ctx: ActorContext, id: string) {
+    const s = await findSession(db, ctx.actor.organizationId, id);
     if (!s) throw notFound();
     return s;
   }
@@ -79,32 +72,51 @@ export function createCommitteeService(deps: {
     if (s.chairId !== ctx.actor.userId) throw new AppError(403, 'NOT_THE_CHAIR');
   };
 
-  async function detail(ctx: ActorContext, s: SessionRow) {
-    const [agenda, votes] = await Promise.all([listAgenda(db, s.id), listVotes(db, s.id)]);
-    const members = await Promise.all(s.memberIds.map((id) => users.getUser(ctx, id).catch(() => null)));
-    const names = new Map(members.filter((m) => m).map((m) => [m!.id, m!.fullName]));
-    const items = await Promise.all(
-      agenda.map(async (a) => {
-        const r = await requests.getRequest(ctx, a.requestId);
-        const itemVotes = votes.filter((v) => v.requestId === a.requestId);
-        return {
-          requestId: a.requestId,
-          number: r.number,
-          beneficiaryName: r.beneficiaryName,
-          serviceNameAr: r.serviceNameAr,
-          status: r.status,
-          outcome: a.outcome,
-          summary: a.summary,
-          tally: tally(itemVotes, s.quorum),
-          votes: itemVotes.map((v) => ({
-            memberId: v.memberId,
-            memberName: names.get(v.memberId) ?? null,
-            vote: v.vote,
-            reason: v.reason,
-          })),
-        };
-      }),
-    );
+  /** Every change to a session takes its row lock first, so votes, decisions and closing serialise. */
+  async function lockOpenSession(tx: Tx, ctx: ActorContext, id: string) {
+    const s = await findSession(tx, ctx.actor.organizationId, id, true);
+    if (!s) throw notFound();
+    assertOpen(s);
+    return s;
+  }
+
+  /** Names of the session's members (read before any transaction: users are another module). */
+  async function memberNames(ctx: ActorContext, s: SessionRow) {
+    const names = new Map<string, string>();
+    for (const id of s.memberIds) {
+      const member = await users.findUser(ctx, id);
+      if (member) names.set(member.id, member.fullName);
+    }
+    return names;
+  }
+
+  /** The session as shown; `tx` when read under the session lock (closing writes the minutes from it). */
+  async function detail(ctx: ActorContext, s: SessionRow, names?: Map<string, string>, tx: Tx = db) {
+    const org = ctx.actor.organizationId;
+    const agenda = await listAgenda(tx, org, s.id);
+    const votes = await listVotes(tx, org, s.id);
+    names ??= await memberNames(ctx, s);
+    const items = [];
+    for (const a of agenda) {
+      const r = await requests.view(tx, ctx, a.requestId);
+      const itemVotes = votes.filter((v) => v.requestId === a.requestId);
+      items.push({
+        requestId: a.requestId,
+        number: r.request.number,
+        beneficiaryName: r.beneficiaryName,
+        serviceNameAr: r.serviceNameAr,
+        status: r.request.status as RequestStatus,
+        outcome: a.outcome,
+        summary: a.summary,
+        tally: tally(itemVotes, s.quorum),
+        votes: itemVotes.map((v) => ({
+          memberId: v.memberId,
+          memberName: names.get(v.memberId) ?? null,
+          vote: v.vote,
+          reason: v.reason,
+        })),
+      });
+    }
     return {
       id: s.id,
       title: s.title,
@@ -126,7 +138,7 @@ export function createCommitteeService(deps: {
     ) {
       const memberIds = [...new Set([input.chairId, ...input.memberIds])];
       for (const id of memberIds) {
-        const u = await users.getUser(ctx, id).catch(() => null);
+        const u = await users.findUser(ctx, id);
         if (u?.status !== 'active' || !u.roles.includes('committee_member')) {
           throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { memberIds: id } });
         }
@@ -170,13 +182,12 @@ export function createCommitteeService(deps: {
     getSession: async (ctx: ActorContext, id: string) => detail(ctx, await load(ctx, id)),
 
     async addToAgenda(ctx: ActorContext, id: string, requestId: string) {
-      const s = await load(ctx, id);
-      assertOpen(s);
-      const r = await requests.getRequest(ctx, requestId);
-      if (r.status !== 'in_committee')
-        throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: r.status });
       await db.transaction(async (tx) => {
-        await insertAgendaItem(tx, { organizationId: ctx.actor.organizationId, sessionId: id, requestId });
+        const s = await lockOpenSession(tx, ctx, id);
+        const r = await requests.view(tx, ctx, requestId);
+        if (r.request.status !== 'in_committee')
+          throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: r.request.status });
+        await insertAgendaItem(tx, { organizationId: s.organizationId, sessionId: id, requestId });
         await recordAudit(tx, ctx, {
           action: 'committee.agenda',
           entityType: 'request',
@@ -184,7 +195,7 @@ export function createCommitteeService(deps: {
           details: { sessionId: id },
         });
       });
-      return detail(ctx, s);
+      return this.getSession(ctx, id);
     },
 
     /** A member votes with a reason, or declares a conflict of interest (then cannot vote on that case). */
@@ -195,20 +206,18 @@ export function createCommitteeService(deps: {
       input: { vote: 'approve' | 'reject' | 'defer' | 'conflict'; reason: string },
     ) {
       await db.transaction(async (tx) => {
-        const s = await findSession(tx, ctx.actor.organizationId, id, true);
-        if (!s) throw notFound();
-        assertOpen(s);
+        const s = await lockOpenSession(tx, ctx, id);
         if (!s.memberIds.includes(ctx.actor.userId)) throw new AppError(403, 'NOT_A_MEMBER');
-        const item = await findAgendaItem(tx, id, requestId);
+        const item = await findAgendaItem(tx, s.organizationId, id, requestId);
         if (!item) throw notFound();
         if (item.outcome && item.outcome !== 'deferred')
           throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { outcome: item.outcome });
-        const previous = (await listVotes(tx, id)).find(
-          (v) => v.requestId === requestId && v.memberId === ctx.actor.userId,
+        const previous = (await listVotes(tx, s.organizationId, id, requestId)).find(
+          (v) => v.memberId === ctx.actor.userId,
         );
         if (previous?.vote === 'conflict') throw new AppError(409, 'CONFLICT_OF_INTEREST');
         await upsertVote(tx, {
-          organizationId: ctx.actor.organizationId,
+          organizationId: s.organizationId,
           sessionId: id,
           requestId,
           memberId: ctx.actor.userId,
@@ -224,60 +233,76 @@ export function createCommitteeService(deps: {
       return this.getSession(ctx, id);
     },
 
-    /** The chair records the committee's decision on one case: refused without quorum. */
+    /**
+     * The chair records the committee's decision on one case, refused without quorum. One transaction
+     * holds the session lock (votes wait), tallies, approves or rejects the request through the
+     * transition service, and records the outcome and the audit: all of it happens, or none.
+     */
     async decide(ctx: ActorContext, id: string, requestId: string) {
-      const s = await load(ctx, id);
-      assertOpen(s);
-      assertChair(ctx, s);
-      const item = await findAgendaItem(db, id, requestId);
-      if (!item) throw notFound();
-      const votes = (await listVotes(db, id)).filter((v) => v.requestId === requestId);
-      const t = tally(votes, s.quorum);
-      if (!t.quorate) throw new AppError(409, 'NO_QUORUM', { cast: t.cast, quorum: s.quorum });
-      const reasons = votes.filter((v) => v.vote !== 'conflict').map((v) => v.reason);
-      const summary = `قرار ${s.title}: ${t.approve} موافق، ${t.reject} غير موافق، ${t.defer} تأجيل (النصاب ${s.quorum}). ${reasons.join('؛ ')}`;
-      if (t.outcome !== 'deferred') {
-        await transitions.transition(
-          ctx,
-          requestId,
-          { action: t.outcome === 'approved' ? 'approve' : 'reject', note: summary },
-          { viaCommittee: true },
-        );
-      }
-      await db.transaction(async (tx) => {
-        await recordOutcome(tx, item.id, t.outcome, summary);
+      const messageIds = await db.transaction(async (tx) => {
+        const s = await lockOpenSession(tx, ctx, id);
+        assertChair(ctx, s);
+        const item = await findAgendaItem(tx, s.organizationId, id, requestId, true);
+        if (!item) throw notFound();
+        if (item.outcome === 'approved' || item.outcome === 'rejected')
+          throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { outcome: item.outcome });
+        const votes = await listVotes(tx, s.organizationId, id, requestId);
+        const t = tally(votes, s.quorum);
+        if (!t.quorate) throw new AppError(409, 'NO_QUORUM', { cast: t.cast, quorum: s.quorum });
+        const reasons = votes.filter((v) => v.vote !== 'conflict').map((v) => v.reason);
+        const summary = `قرار ${s.title}: ${t.approve} موافق، ${t.reject} غير موافق، ${t.defer} تأجيل (النصاب ${s.quorum}). ${reasons.join('؛ ')}`;
+        const decided =
+          t.outcome === 'deferred'
+            ? { messageIds: [] }
+            : await transitions.transitionIn(
+                tx,
+                ctx,
+                requestId,
+                { action: t.outcome === 'approved' ? 'approve' : 'reject', note: summary },
+                { viaCommittee: true },
+              );
+        await recordOutcome(tx, s.organizationId, item.id, {
+          outcome: t.outcome,
+          summary,
+          decidedAt: clock.now(),
+        });
         await recordAudit(tx, ctx, {
           action: 'committee.decide',
           entityType: 'request',
           entityId: requestId,
           details: { sessionId: id, ...t },
         });
+        return decided.messageIds;
       });
+      await transitions.dispatch(messageIds);
       return this.getSession(ctx, id);
     },
 
-    /** Closes the session with its minutes, signed off by the chair. */
+    /**
+     * Closes the session with its minutes, signed off by the chair. The minutes are written from the
+     * agenda and votes read under the session lock, so no vote or decision lands after them.
+     */
     async close(ctx: ActorContext, id: string) {
-      const s = await load(ctx, id);
-      assertOpen(s);
-      assertChair(ctx, s);
-      const d = await detail(ctx, s);
+      const names = await memberNames(ctx, await load(ctx, id));
       const org = await organizations.getOrganization(ctx.actor.organizationId);
-      const when = formatDualDate(s.scheduledFor, 'ar');
-      const chair = d.members.find((m) => m.id === s.chairId)?.fullName ?? '';
-      const lines = [
-        `محضر ${s.title} — ${org.settings.decisionBody.nameAr}`,
-        `عُقدت الجلسة بتاريخ ${when.hijri} الموافق ${when.gregorian}، برئاسة ${chair}، وبحضور: ${d.members.map((m) => m.fullName).join('، ')}. النصاب: ${s.quorum}.`,
-        ...d.items.map((i) => {
-          const conflicts = i.votes.filter((v) => v.vote === 'conflict').map((v) => v.memberName);
-          const decided = i.outcome ? `وتقرر ${outcomeLabels[i.outcome]}` : 'ولم يُبت فيه';
-          const votes = i.votes.map((v) => `${v.memberName}: ${voteLabels[v.vote]} (${v.reason})`).join('؛ ');
-          return `الطلب ${i.number} (${i.beneficiaryName} — ${i.serviceNameAr}) ${decided}. الأصوات: ${votes || 'لا توجد'}.${conflicts.length ? ` أعلن تعارض المصالح: ${conflicts.join('، ')}.` : ''}`;
-        }),
-        `اعتمد المحضر رئيس الجلسة ${chair}.`,
-      ];
       await db.transaction(async (tx) => {
-        await updateSession(tx, id, { status: 'closed', minutesAr: lines.join('\n'), closedAt: clock.now() });
+        const s = await lockOpenSession(tx, ctx, id);
+        assertChair(ctx, s);
+        const d = await detail(ctx, s, names, tx);
+        const lines = minutesLines({
+          title: s.title,
+          scheduledFor: s.scheduledFor,
+          decisionBodyAr: org.settings.decisionBody.nameAr,
+          quorum: s.quorum,
+          chairName: names.get(s.chairId) ?? '',
+          memberNames: d.members.map((m) => m.fullName),
+          items: d.items,
+        });
+        await updateSession(tx, s.organizationId, id, {
+          status: 'closed',
+          minutesAr: lines.join('\n'),
+          closedAt: clock.now(),
+        });
         await recordAudit(tx, ctx, {
           action: 'committee.close',
           entityType: 'committee_session',

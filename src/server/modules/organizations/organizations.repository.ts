@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { OrganizationSettings } from '../../../shared/contracts/organization';
 import type { Tx } from '../../platform/db/database';
-import { organizations } from './organizations.tables';
+import { organizations } from '../../platform/identity/organizations.tables';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
 export async function insertOrganization(
   tx: Tx,
-  values: { nameAr: string; nameEn: string; settings: OrganizationSettings },
+  values: { id?: string; nameAr: string; nameEn: string; settings: OrganizationSettings },
 ): Promise<OrganizationRow> {
   const [row] = await tx.insert(organizations).values(values).returning();
   return row!;

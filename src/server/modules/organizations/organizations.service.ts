@@ -43,14 +43,22 @@ const cacheMs = 5_000;
 export function createOrganizationService({ db }: { db: Db }) {
   const cache = new Map<string, { at: number; organization: Organization }>();
   return {
-    /** Creates a tenant inside the caller's transaction (setup, demo data, platform tools). */
+    /**
+     * Creates a tenant inside the caller's transaction (setup, demo data, platform tools). The caller
+     * chose its `id` and declared it as the transaction's association (row-level security).
+     */
     async createOrganization(
       tx: Tx,
       ctx: RequestContext,
-      input: { nameAr: string; nameEn: string; settings?: Partial<OrganizationSettings> },
+      input: { id: string; nameAr: string; nameEn: string; settings?: Partial<OrganizationSettings> },
     ): Promise<Organization> {
       const settings = { ...defaultOrganizationSettings(), ...input.settings };
-      const row = await insertOrganization(tx, { nameAr: input.nameAr, nameEn: input.nameEn, settings });
+      const row = await insertOrganization(tx, {
+        id: input.id,
+        nameAr: input.nameAr,
+        nameEn: input.nameEn,
+        settings,
+      });
       await recordAudit(tx, ctx, {
         organizationId: row.id,
         action: 'organization.create',

@@ -1,6 +1,8 @@
 // خطاب القرار — the approval or rejection letter, in Arabic, on the organization's letterhead.
 import { formatDualDate } from '../../../shared/dates';
+import type { Language } from '../../platform/http/errors';
 import { escapeHtml } from '../../platform/http/html';
+import { message } from '../../platform/i18n/messages';
 
 export interface LetterFacts {
   organizationNameAr: string;
@@ -14,26 +16,23 @@ export interface LetterFacts {
   decidedAt: Date;
 }
 
-export function letterBody(f: LetterFacts): string {
-  const date = formatDualDate(f.decidedAt, 'ar');
-  const outcome =
-    f.decision === 'approved'
-      ? `نفيدكم بأن ${f.decisionBodyAr} قررت قبول طلبكم رقم ${f.requestNumber} لخدمة «${f.serviceNameAr}».`
-      : `نفيدكم بأن ${f.decisionBodyAr} درست طلبكم رقم ${f.requestNumber} لخدمة «${f.serviceNameAr}»، وقررت الاعتذار عن قبوله.`;
-  const next =
-    f.decision === 'approved'
-      ? 'سيتواصل معكم مسؤول تقديم الخدمة لاستكمال إجراءات التسجيل وتقديم الخدمة.'
-      : 'يحق لكم الاستفسار عن القرار أو التظلم منه عبر قنوات التواصل مع الجمعية.';
+/** The letter's text, from the server's message catalogue (Arabic: the letter the beneficiary keeps). */
+export function letterBody(f: LetterFacts, language: Language = 'ar'): string {
+  const date = formatDualDate(f.decidedAt, language);
+  const facts = { decisionBody: f.decisionBodyAr, number: f.requestNumber, service: f.serviceNameAr };
   return [
-    `المكرم/ة ${f.beneficiaryName} (ملف رقم ${f.fileNumber})`,
-    'السلام عليكم ورحمة الله وبركاته،',
-    outcome,
-    `السبب: ${f.reason}`,
-    next,
-    `التاريخ: ${date.hijri} الموافق ${date.gregorian}`,
+    message(language, 'letter.addressee', { name: f.beneficiaryName, fileNumber: f.fileNumber }),
+    message(language, 'letter.greeting'),
+    message(language, `letter.outcome.${f.decision}`, facts),
+    message(language, 'letter.reason', { reason: f.reason }),
+    message(language, `letter.next.${f.decision}`),
+    message(language, 'letter.date', { hijri: date.hijri, gregorian: date.gregorian }),
     `${f.organizationNameAr}`,
   ].join('\n');
 }
+
+export const letterTitle = (decision: LetterFacts['decision'], language: Language = 'ar') =>
+  message(language, `letter.title.${decision}`);
 
 /** The printable letter (the browser prints it to PDF; the page is A4, right-to-left). */
 export function letterHtml(

@@ -2,6 +2,7 @@
 // question to the supervisor / social research officer, who answers by a due time.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { addWorkingDays, endOfLocalDay, localDate } from '../../../shared/calendar';
+import { type RequestStatus, terminalStatuses } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -10,6 +11,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import type { UserService } from '../users/users.service';
 import {
   answerReferral,
+  findReferralView,
   insertHistory,
   insertReferral,
   lockReferral,
@@ -52,10 +54,10 @@ export function createReferralService(deps: {
       input: { reason: string; assigneeId: string; dueInDays: number },
     ) {
       const request = await requests.view(db, ctx, requestId);
-      if (['closed', 'withdrawn'].includes(request.request.status)) {
+      if (terminalStatuses.includes(request.request.status as RequestStatus)) {
         throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: request.request.status });
       }
-      const assignee = await users.getUser(ctx, input.assigneeId).catch(() => null);
+      const assignee = await users.findUser(ctx, input.assigneeId);
       if (assignee?.status !== 'active' || !assignee.roles.includes('supervisor')) {
         throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
       }
@@ -91,8 +93,7 @@ export function createReferralService(deps: {
         });
         return row.id;
       });
-      const [v] = await selectReferralViews(db).where(eq(referrals.id, id));
-      return present(v!);
+      return present((await findReferralView(db, ctx.actor.organizationId, id))!);
     },
 
     async listForRequest(ctx: ActorContext, requestId: string) {
@@ -125,7 +126,7 @@ export function createReferralService(deps: {
         if (!row) throw notFound();
         if (row.assigneeId !== ctx.actor.userId) throw new AppError(403, 'NOT_ASSIGNEE');
         if (row.answeredAt) throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'answered' });
-        await answerReferral(tx, id, answer);
+        await answerReferral(tx, ctx.actor.organizationId, id, answer);
         await recordAudit(tx, ctx, {
           action: 'referrals.answer',
           entityType: 'request',
@@ -133,8 +134,7 @@ export function createReferralService(deps: {
           details: { referralId: id },
         });
       });
-      const [v] = await selectReferralViews(db).where(eq(referrals.id, id));
-      return present(v!);
+      return present((await findReferralView(db, ctx.actor.organizationId, id))!);
     },
   };
 }

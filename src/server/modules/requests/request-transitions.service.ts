@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { message } from '../../platform/i18n/messages';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
 import type { OrganizationService } from '../organizations/organizations.service';
@@ -32,9 +33,9 @@ export interface VerificationHooks {
   /** start_verification: create the tasks the service requires. */
   onStart(tx: Tx, ctx: ActorContext, request: { id: string; serviceId: string }): Promise<void>;
   /** send_to_committee: the mechanisms still incomplete (empty when the request may go). */
-  incomplete(tx: Tx, requestId: string): Promise<string[]>;
+  incomplete(tx: Tx, ctx: ActorContext, requestId: string): Promise<string[]>;
   /** approve/reject: the eligibility rule version in force for the service. */
-  ruleVersion(tx: Tx, serviceId: string): Promise<number | null>;
+  ruleVersion(tx: Tx, ctx: ActorContext, serviceId: string): Promise<number | null>;
 }
 
 export const noVerification: VerificationHooks = {
@@ -44,6 +45,14 @@ export const noVerification: VerificationHooks = {
 };
 
 export type TransitionService = ReturnType<typeof createTransitionService>;
+
+/**
+ * `viaCommittee` is set by the committee module when a session decides: where the organization's
+ * decision body is a committee, approve and reject come only from there.
+ */
+export interface TransitionOptions {
+  viaCommittee?: boolean;
+}
 
 export function createTransitionService(deps: {
   db: Db;
@@ -57,201 +66,199 @@ export function createTransitionService(deps: {
   const { db, clock, jobs, organizations, requests, catalog } = deps;
   const verification = () => deps.verification?.() ?? noVerification;
 
-  return {
-    /**
-     * `viaCommittee` is set by the committee module when a session decides: where the organization's
-     * decision body is a committee, approve and reject come only from there.
-     */
-    async transition(
-      ctx: ActorContext,
-      id: string,
-      input: TransitionInput,
-      options: { viaCommittee?: boolean } = {},
+  /**
+   * One transition inside the caller's transaction: lock the row, ask the machine, apply the action's
+   * own rules, write the change, its history row and its audit event, and queue the notifications.
+   * Returns the outbox messages to dispatch once the caller has committed.
+   */
+  async function transitionIn(
+    tx: Tx,
+    ctx: ActorContext,
+    id: string,
+    input: TransitionInput,
+    options: TransitionOptions = {},
+  ): Promise<{ messageIds: string[] }> {
+    const org = await organizations.getOrganization(ctx.actor.organizationId, tx);
+    const calendar = await requests.calendarOf(ctx.actor.organizationId, tx);
+    const messageIds: string[] = [];
+    const row = await lockRequest(tx, ctx.actor.organizationId, id);
+    if (!row) throw notFound();
+    const view = await requests.view(tx, ctx, id);
+    const from = row.status as RequestStatus;
+    const outcome = nextStatus(from, input.action, ctx.actor.roles as RequestActor[], {
+      returnTo: row.returnTo as RequestStatus | null,
+      recurring: view.recurrence === 'monthly',
+    });
+    if (!outcome.ok) {
+      if (outcome.reason === 'forbidden') throw new AppError(403, 'FORBIDDEN');
+      throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: from, action: input.action });
+    }
+    const deciding = input.action === 'approve' || input.action === 'reject';
+    if (deciding && calendar.committeeDecides && !options.viaCommittee) {
+      throw new AppError(409, 'COMMITTEE_DECISION_REQUIRED');
+    }
+    const note = input.note?.trim() || null;
+    const missingItems = input.missingItems ?? [];
+    if (
+      actionsRequiringNote.includes(input.action) &&
+      !note &&
+      !(input.action === 'request_info' && missingItems.length)
     ) {
-      const org = await organizations.getOrganization(ctx.actor.organizationId);
-      const calendar = await requests.calendarOf(ctx.actor.organizationId);
-      const messageIds: string[] = [];
-      await db.transaction(async (tx) => {
-        const row = await lockRequest(tx, ctx.actor.organizationId, id);
-        if (!row) throw notFound();
-        const view = (await requests.view(tx, ctx, id))!;
-        const from = row.status as RequestStatus;
-        const outcome = nextStatus(from, input.action, ctx.actor.roles as RequestActor[], {
-          returnTo: row.returnTo as RequestStatus | null,
-          recurring: view.recurrence === 'monthly',
+      throw new AppError(400, 'NOTE_REQUIRED', { fields: { note: 'NOTE_REQUIRED' } });
+    }
+    const now = clock.now();
+    const changes: Parameters<typeof updateRequestRow>[3] = { status: outcome.to, stageEnteredAt: now };
+    const notify = async (body: string) => {
+      if (view.beneficiaryPhone === '—') return; // destroyed personal data: nobody to tell
+      messageIds.push(
+        await queueNotification(tx, {
+          organizationId: row.organizationId,
+          channel: 'sms',
+          recipient: view.beneficiaryPhone,
+          subject: null,
+          body: `${org.nameAr}: ${body}`,
+          relatedType: 'request',
+          relatedId: id,
+        }),
+      );
+    };
+
+    switch (input.action) {
+      case 'submit': {
+        // A portal draft: the very check a request taken at the counter passes.
+        const service = await catalog.loadService(tx, ctx, row.serviceId);
+        await requests.assertSubmittable(tx, ctx, row.beneficiaryId, service);
+        changes.submittedAt = now;
+        changes.expectedDecisionAt = requests.expectedDecision(calendar, now, service.decisionDays);
+        break;
+      }
+      case 'request_info': {
+        // The decision clock stops until the beneficiary provides what is missing.
+        changes.returnTo = from;
+        changes.pausedAt = now;
+        changes.infoRequested = missingItems.length ? missingItems : [note!];
+        await notify(
+          message('ar', 'sms.infoNeeded', { number: row.number, items: changes.infoRequested.join('، ') }),
+        );
+        break;
+      }
+      case 'provide_info': {
+        // Resume the clock: the promised date moves by the working days spent waiting.
+        const paused = row.pausedAt
+          ? workingDaysBetween(
+              localDate(row.pausedAt, calendar.timeZone),
+              localDate(now, calendar.timeZone),
+              calendar,
+            )
+          : 0;
+        if (row.expectedDecisionAt && paused > 0) {
+          const due = addWorkingDays(localDate(row.expectedDecisionAt, calendar.timeZone), paused, calendar);
+          changes.expectedDecisionAt = endOfLocalDay(due, calendar.timeZone);
+        }
+        changes.returnTo = null;
+        changes.pausedAt = null;
+        changes.infoRequested = [];
+        break;
+      }
+      case 'send_to_committee': {
+        const incomplete = await verification().incomplete(tx, ctx, id);
+        if (incomplete.length) throw new AppError(409, 'VERIFICATION_INCOMPLETE', { incomplete });
+        break;
+      }
+      case 'start_verification':
+        await verification().onStart(tx, ctx, { id, serviceId: row.serviceId });
+        break;
+      case 'approve':
+      case 'reject': {
+        const decision = input.action === 'approve' ? 'approved' : 'rejected';
+        changes.ruleVersion = await verification().ruleVersion(tx, ctx, row.serviceId);
+        changes.decidedBy = ctx.actor.userId;
+        changes.decisionReason = note;
+        changes.decidedAt = now;
+        const body = letterBody({
+          organizationNameAr: org.nameAr,
+          decisionBodyAr: org.settings.decisionBody.nameAr,
+          beneficiaryName: view.beneficiaryName,
+          fileNumber: view.beneficiaryFileNumber,
+          requestNumber: row.number,
+          serviceNameAr: view.serviceNameAr,
+          decision,
+          reason: note!,
+          decidedAt: now,
         });
-        if (!outcome.ok) {
-          if (outcome.reason === 'forbidden') throw new AppError(403, 'FORBIDDEN');
-          throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: from, action: input.action });
-        }
-        const deciding = input.action === 'approve' || input.action === 'reject';
-        if (deciding && org.settings.decisionBody.kind === 'committee' && !options.viaCommittee) {
-          throw new AppError(409, 'COMMITTEE_DECISION_REQUIRED');
-        }
-        const note = input.note?.trim() || null;
-        const missingItems = input.missingItems ?? [];
-        if (
-          actionsRequiringNote.includes(input.action) &&
-          !note &&
-          !(input.action === 'request_info' && missingItems.length)
-        ) {
-          throw new AppError(400, 'NOTE_REQUIRED', { fields: { note: 'NOTE_REQUIRED' } });
-        }
-        const now = clock.now();
-        const changes: Parameters<typeof updateRequestRow>[2] = { status: outcome.to, stageEnteredAt: now };
-        const notify = async (body: string) => {
-          if (view.beneficiaryPhone === '—') return; // destroyed personal data: nobody to tell
-          messageIds.push(
-            await queueNotification(tx, {
-              organizationId: row.organizationId,
-              channel: 'sms',
-              recipient: view.beneficiaryPhone,
-              subject: null,
-              body: `${org.nameAr}: ${body}`,
-              relatedType: 'request',
-              relatedId: id,
-            }),
-          );
-        };
-
-        switch (input.action) {
-          case 'submit': {
-            // A portal draft: the same checks as a request taken at the counter.
-            const service = await catalog.loadService(tx, ctx, row.serviceId);
-            const { profile: _p, ...missing } = await requests.missingForSubmission(
-              tx,
-              ctx,
-              row.beneficiaryId,
-              service,
-            );
-            const incomplete =
-              missing.missingDocuments.length ||
-              missing.expiredDocuments.length ||
-              missing.declaration ||
-              missing.beneficiaryStatus;
-            if (incomplete) throw new AppError(422, 'SUBMISSION_INCOMPLETE', missing);
-            changes.submittedAt = now;
-            changes.expectedDecisionAt = requests.expectedDecision(calendar, now, service.decisionDays);
-            break;
-          }
-          case 'request_info': {
-            // The decision clock stops until the beneficiary provides what is missing.
-            changes.returnTo = from;
-            changes.pausedAt = now;
-            changes.infoRequested = missingItems.length ? missingItems : [note!];
-            await notify(`طلبكم رقم ${row.number} يحتاج إلى استكمال: ${changes.infoRequested.join('، ')}.`);
-            break;
-          }
-          case 'provide_info': {
-            // Resume the clock: the promised date moves by the working days spent waiting.
-            const paused = row.pausedAt
-              ? workingDaysBetween(
-                  localDate(row.pausedAt, calendar.timeZone),
-                  localDate(now, calendar.timeZone),
-                  calendar,
-                )
-              : 0;
-            if (row.expectedDecisionAt && paused > 0) {
-              const due = addWorkingDays(
-                localDate(row.expectedDecisionAt, calendar.timeZone),
-                paused,
-                calendar,
-              );
-              changes.expectedDecisionAt = endOfLocalDay(due, calendar.timeZone);
-            }
-            changes.returnTo = null;
-            changes.pausedAt = null;
-            changes.infoRequested = [];
-            break;
-          }
-          case 'send_to_committee': {
-            const incomplete = await verification().incomplete(tx, id);
-            if (incomplete.length) throw new AppError(409, 'VERIFICATION_INCOMPLETE', { incomplete });
-            break;
-          }
-          case 'start_verification':
-            await verification().onStart(tx, ctx, { id, serviceId: row.serviceId });
-            break;
-          case 'approve':
-          case 'reject': {
-            const decision = input.action === 'approve' ? 'approved' : 'rejected';
-            changes.ruleVersion = await verification().ruleVersion(tx, row.serviceId);
-            changes.decidedBy = ctx.actor.userId;
-            changes.decisionReason = note;
-            changes.decidedAt = now;
-            const body = letterBody({
-              organizationNameAr: org.nameAr,
-              decisionBodyAr: org.settings.decisionBody.nameAr,
-              beneficiaryName: view.beneficiaryName,
-              fileNumber: view.beneficiaryFileNumber,
-              requestNumber: row.number,
-              serviceNameAr: view.serviceNameAr,
-              decision,
-              reason: note!,
-              decidedAt: now,
-            });
-            await insertLetter(tx, {
-              organizationId: row.organizationId,
-              requestId: id,
-              decision,
-              bodyAr: body,
-            });
-            await notify(
-              decision === 'approved'
-                ? `تم قبول طلبكم رقم ${row.number} لخدمة «${view.serviceNameAr}». سنتواصل معكم لاستكمال التسجيل.`
-                : `نعتذر، لم يُقبل طلبكم رقم ${row.number}. السبب: ${note}. يمكنكم الاستفسار عبر قنوات الجمعية.`,
-            );
-            break;
-          }
-          case 'complete_registration': {
-            const service = await catalog.loadService(tx, ctx, row.serviceId);
-            const done = new Set(input.checklist ?? []);
-            const missing = service.registrationChecklist.filter((item) => !done.has(item));
-            if (missing.length) throw new AppError(422, 'CHECKLIST_INCOMPLETE', { missing });
-            changes.registrationChecklist = [...done];
-            break;
-          }
-          case 'deliver': {
-            if (!input.delivery)
-              throw new AppError(400, 'DELIVERY_REQUIRED', { fields: { delivery: 'DELIVERY_REQUIRED' } });
-            await insertDelivery(tx, {
-              organizationId: row.organizationId,
-              requestId: id,
-              deliveredOn: input.delivery.deliveredOn,
-              description: input.delivery.description,
-              quantity: input.delivery.quantity ?? null,
-              amount: input.delivery.amount ?? null,
-              deliveredBy: ctx.actor.userId,
-              proofDocumentId: input.delivery.proofDocumentId ?? null,
-            });
-            // A recurring service stays registered: its stage does not restart on each delivery.
-            if (outcome.to === from) delete changes.stageEnteredAt;
-            break;
-          }
-          default:
-            break;
-        }
-
-        await updateRequestRow(tx, id, changes);
-        await insertHistory(tx, {
+        await insertLetter(tx, {
           organizationId: row.organizationId,
           requestId: id,
-          fromStatus: from,
-          toStatus: outcome.to,
-          action: input.action,
-          actorId: ctx.actor.userId,
-          actorName: ctx.actor.fullName,
-          note: note ?? (missingItems.length ? missingItems.join('، ') : null),
+          decision,
+          bodyAr: body,
         });
-        await recordAudit(tx, ctx, {
-          action: `requests.${input.action}`,
-          entityType: 'request',
-          entityId: id,
-          details: { from, to: outcome.to },
+        await notify(
+          decision === 'approved'
+            ? message('ar', 'sms.approved', { number: row.number, service: view.serviceNameAr })
+            : message('ar', 'sms.rejected', { number: row.number, reason: note ?? '' }),
+        );
+        break;
+      }
+      case 'complete_registration': {
+        const service = await catalog.loadService(tx, ctx, row.serviceId);
+        const done = new Set(input.checklist ?? []);
+        const missing = service.registrationChecklist.filter((item) => !done.has(item));
+        if (missing.length) throw new AppError(422, 'CHECKLIST_INCOMPLETE', { missing });
+        changes.registrationChecklist = [...done];
+        break;
+      }
+      case 'deliver': {
+        if (!input.delivery)
+          throw new AppError(400, 'DELIVERY_REQUIRED', { fields: { delivery: 'DELIVERY_REQUIRED' } });
+        await insertDelivery(tx, {
+          organizationId: row.organizationId,
+          requestId: id,
+          deliveredOn: input.delivery.deliveredOn,
+          description: input.delivery.description,
+          quantity: input.delivery.quantity ?? null,
+          amount: input.delivery.amount ?? null,
+          deliveredBy: ctx.actor.userId,
+          proofDocumentId: input.delivery.proofDocumentId ?? null,
         });
-      });
+        // A recurring service stays registered: its stage does not restart on each delivery.
+        if (outcome.to === from) delete changes.stageEnteredAt;
+        break;
+      }
+      default:
+        break;
+    }
+
+    await updateRequestRow(tx, row.organizationId, id, changes);
+    await insertHistory(tx, {
+      organizationId: row.organizationId,
+      requestId: id,
+      fromStatus: from,
+      toStatus: outcome.to,
+      action: input.action,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.fullName,
+      note: note ?? (missingItems.length ? missingItems.join('، ') : null),
+    });
+    await recordAudit(tx, ctx, {
+      action: `requests.${input.action}`,
+      entityType: 'request',
+      entityId: id,
+      details: { from, to: outcome.to },
+    });
+    return { messageIds };
+  }
+
+  return {
+    transitionIn,
+
+    /** A transition in its own transaction; notifications are sent once it has committed. */
+    async transition(ctx: ActorContext, id: string, input: TransitionInput, options: TransitionOptions = {}) {
+      const { messageIds } = await db.transaction((tx) => transitionIn(tx, ctx, id, input, options));
       await dispatchQueued(jobs, messageIds);
       return requests.getRequest(ctx, id);
     },
+
+    /** For callers of transitionIn: sends the queued notifications after their transaction commits. */
+    dispatch: (messageIds: string[]) => dispatchQueued(jobs, messageIds),
   };
 }

@@ -2,6 +2,7 @@ import type { ServiceRequest } from '../../../shared/contracts/requests';
 import {
   availableActions,
   clockRunningStatuses,
+  inProgressStatuses,
   type RequestActor,
   type RequestStatus,
 } from '../../../shared/requests/request-machine';
@@ -15,13 +16,13 @@ export function isOverdue(view: RequestView, now: Date, stageAlertDays: number):
   const status = r.status as RequestStatus;
   const pastDecision =
     clockRunningStatuses.includes(status) && r.expectedDecisionAt !== null && r.expectedDecisionAt < now;
-  const open = !['closed', 'withdrawn', 'rejected', 'delivered', 'draft'].includes(status);
-  return pastDecision || (open && now.getTime() - r.stageEnteredAt.getTime() > stageAlertDays * dayMs);
+  const inProgress = inProgressStatuses.includes(status);
+  return pastDecision || (inProgress && now.getTime() - r.stageEnteredAt.getTime() > stageAlertDays * dayMs);
 }
 
 export function presentRequest(
   view: RequestView,
-  ctx: { roles: readonly RequestActor[]; now: Date; stageAlertDays: number; committeeDecides?: boolean },
+  ctx: { roles: readonly RequestActor[]; now: Date; stageAlertDays: number; committeeDecides: boolean },
 ): ServiceRequest {
   const r = view.request;
   const status = r.status as RequestStatus;

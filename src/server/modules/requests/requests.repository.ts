@@ -1,9 +1,15 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import {
+  activeStatuses,
+  clockRunningStatuses,
+  inProgressStatuses,
+  queueStatuses,
+} from '../../../shared/requests/request-machine';
 import type { Tx } from '../../platform/db/database';
+import { users } from '../../platform/identity/users.tables';
 import { beneficiaries, organizationCounters } from '../beneficiaries/beneficiaries.tables';
 import { services } from '../services/services.tables';
-import { users } from '../users/users.tables';
 import { decisionLetters, deliveries, referrals, requestHistory, requests } from './requests.tables';
 
 export type RequestRow = typeof requests.$inferSelect;
@@ -34,11 +40,16 @@ export async function lockRequest(tx: Tx, organizationId: string, id: string) {
   return row ?? null;
 }
 
-export async function updateRequestRow(tx: Tx, id: string, values: Partial<typeof requests.$inferInsert>) {
+export async function updateRequestRow(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  values: Partial<typeof requests.$inferInsert>,
+) {
   const [row] = await tx
     .update(requests)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(requests.id, id))
+    .where(and(eq(requests.organizationId, organizationId), eq(requests.id, id)))
     .returning();
   return row!;
 }
@@ -47,32 +58,47 @@ export async function insertHistory(tx: Tx, values: typeof requestHistory.$infer
   await tx.insert(requestHistory).values(values);
 }
 
-export const listHistory = (tx: Tx, requestId: string) =>
+export const listHistory = (tx: Tx, organizationId: string, requestId: string) =>
   tx
     .select()
     .from(requestHistory)
-    .where(eq(requestHistory.requestId, requestId))
+    .where(and(eq(requestHistory.organizationId, organizationId), eq(requestHistory.requestId, requestId)))
     .orderBy(asc(requestHistory.at));
 
 const assignee = alias(users, 'assignee');
 
 /** Requests with what a list or page shows beside them: beneficiary, service, assignee. */
 export function selectRequestViews(tx: Tx) {
-  return tx
-    .select({
-      request: requests,
-      beneficiaryName: beneficiaries.fullNameAr,
-      beneficiaryFileNumber: beneficiaries.fileNumber,
-      beneficiaryPhone: beneficiaries.phone,
-      serviceNameAr: services.nameAr,
-      serviceNameEn: services.nameEn,
-      recurrence: services.recurrence,
-      assignedToName: assignee.fullName,
-    })
-    .from(requests)
-    .innerJoin(beneficiaries, eq(beneficiaries.id, requests.beneficiaryId))
-    .innerJoin(services, eq(services.id, requests.serviceId))
-    .leftJoin(assignee, eq(assignee.id, requests.assignedTo));
+  return (
+    tx
+      .select({
+        request: requests,
+        beneficiaryName: beneficiaries.fullNameAr,
+        beneficiaryFileNumber: beneficiaries.fileNumber,
+        beneficiaryPhone: beneficiaries.phone,
+        serviceNameAr: services.nameAr,
+        serviceNameEn: services.nameEn,
+        recurrence: services.recurrence,
+        assignedToName: assignee.fullName,
+      })
+      .from(requests)
+      // Joined on the organization too: keys are (organization, id), so joins stay co-located.
+      .innerJoin(
+        beneficiaries,
+        and(
+          eq(beneficiaries.organizationId, requests.organizationId),
+          eq(beneficiaries.id, requests.beneficiaryId),
+        ),
+      )
+      .innerJoin(
+        services,
+        and(eq(services.organizationId, requests.organizationId), eq(services.id, requests.serviceId)),
+      )
+      .leftJoin(
+        assignee,
+        and(eq(assignee.organizationId, requests.organizationId), eq(assignee.id, requests.assignedTo)),
+      )
+  );
 }
 
 export type RequestView = Awaited<ReturnType<ReturnType<typeof selectRequestViews>['execute']>>[number];
@@ -117,29 +143,27 @@ export async function countQueues(
   stageAlertDays: number,
   now: Date,
 ) {
+  const stages = Object.entries(queueStatuses).map(
+    ([queue, statuses]) =>
+      sql`count(*) filter (where status in ${[...statuses]})::int as ${sql.identifier(queue)},
+          count(*) filter (where status in ${[...statuses]} and late)::int as ${sql.identifier(`${queue}_late`)}`,
+  );
   const result = await tx.execute<Record<string, number>>(sql`
     with open as (
       select status, assigned_to,
-             (expected_decision_at < ${now} and status in ('submitted','under_review','in_verification','in_committee'))
+             (expected_decision_at < ${now} and status in ${[...clockRunningStatuses]})
              or stage_entered_at < ${now}::timestamptz - make_interval(days => ${stageAlertDays}) as late
         from requests
-       where organization_id = ${organizationId} and status not in ('closed','withdrawn','rejected','delivered','draft')
+       where organization_id = ${organizationId} and status in ${[...inProgressStatuses]}
     )
-    select count(*) filter (where status in ('submitted','under_review','needs_info'))::int as review,
-           count(*) filter (where status in ('submitted','under_review','needs_info') and late)::int as review_late,
-           count(*) filter (where status = 'in_verification')::int as verification,
-           count(*) filter (where status = 'in_verification' and late)::int as verification_late,
-           count(*) filter (where status = 'in_committee')::int as committee,
-           count(*) filter (where status = 'in_committee' and late)::int as committee_late,
-           count(*) filter (where status in ('approved','registered'))::int as delivery,
-           count(*) filter (where status in ('approved','registered') and late)::int as delivery_late,
+    select ${sql.join(stages, sql`, `)},
            count(*) filter (where assigned_to = ${userId})::int as mine,
            count(*) filter (where assigned_to = ${userId} and late)::int as mine_late,
            count(*)::int as "all",
            count(*) filter (where late)::int as all_late
       from open`);
   const row = result.rows[0]!;
-  return ['review', 'verification', 'committee', 'delivery', 'mine', 'all'].map((queue) => ({
+  return [...Object.keys(queueStatuses), 'mine', 'all'].map((queue) => ({
     queue,
     total: row[queue] ?? 0,
     overdue: row[`${queue}_late`] ?? 0,
@@ -151,7 +175,7 @@ export async function insertDelivery(tx: Tx, values: typeof deliveries.$inferIns
   return row!;
 }
 
-export const listDeliveries = (tx: Tx, requestId: string) =>
+export const listDeliveries = (tx: Tx, organizationId: string, requestId: string) =>
   tx
     .select({
       id: deliveries.id,
@@ -165,8 +189,11 @@ export const listDeliveries = (tx: Tx, requestId: string) =>
       createdAt: deliveries.createdAt,
     })
     .from(deliveries)
-    .leftJoin(users, eq(users.id, deliveries.deliveredBy))
-    .where(eq(deliveries.requestId, requestId))
+    .leftJoin(
+      users,
+      and(eq(users.organizationId, deliveries.organizationId), eq(users.id, deliveries.deliveredBy)),
+    )
+    .where(and(eq(deliveries.organizationId, organizationId), eq(deliveries.requestId, requestId)))
     .orderBy(desc(deliveries.deliveredOn));
 
 export async function insertLetter(tx: Tx, values: typeof decisionLetters.$inferInsert) {
@@ -174,11 +201,11 @@ export async function insertLetter(tx: Tx, values: typeof decisionLetters.$infer
   return row!;
 }
 
-export async function latestLetter(tx: Tx, requestId: string) {
+export async function latestLetter(tx: Tx, organizationId: string, requestId: string) {
   const [row] = await tx
     .select()
     .from(decisionLetters)
-    .where(eq(decisionLetters.requestId, requestId))
+    .where(and(eq(decisionLetters.organizationId, organizationId), eq(decisionLetters.requestId, requestId)))
     .orderBy(desc(decisionLetters.createdAt))
     .limit(1);
   return row ?? null;
@@ -204,8 +231,27 @@ export function selectReferralViews(tx: Tx) {
       createdByName: referralCreator.fullName,
     })
     .from(referrals)
-    .leftJoin(referralAssignee, eq(referralAssignee.id, referrals.assigneeId))
-    .leftJoin(referralCreator, eq(referralCreator.id, referrals.createdBy));
+    .leftJoin(
+      referralAssignee,
+      and(
+        eq(referralAssignee.organizationId, referrals.organizationId),
+        eq(referralAssignee.id, referrals.assigneeId),
+      ),
+    )
+    .leftJoin(
+      referralCreator,
+      and(
+        eq(referralCreator.organizationId, referrals.organizationId),
+        eq(referralCreator.id, referrals.createdBy),
+      ),
+    );
+}
+
+export async function findReferralView(tx: Tx, organizationId: string, id: string) {
+  const [row] = await selectReferralViews(tx).where(
+    and(eq(referrals.organizationId, organizationId), eq(referrals.id, id)),
+  );
+  return row ?? null;
 }
 
 export async function lockReferral(tx: Tx, organizationId: string, id: string) {
@@ -217,24 +263,46 @@ export async function lockReferral(tx: Tx, organizationId: string, id: string) {
   return row ?? null;
 }
 
-export async function answerReferral(tx: Tx, id: string, answer: string) {
-  await tx.update(referrals).set({ answer, answeredAt: sql`now()` }).where(eq(referrals.id, id));
+export async function answerReferral(tx: Tx, organizationId: string, id: string, answer: string) {
+  await tx
+    .update(referrals)
+    .set({ answer, answeredAt: sql`now()` })
+    .where(and(eq(referrals.organizationId, organizationId), eq(referrals.id, id)));
 }
 
-/** For eligibility: other open requests of the same service, and the last delivery of it. */
+/** A merge of duplicate records: the merged record's requests now belong to the kept one. */
+export async function reassignRequests(tx: Tx, organizationId: string, fromId: string, toId: string) {
+  return tx
+    .update(requests)
+    .set({ beneficiaryId: toId, updatedAt: sql`now()` })
+    .where(and(eq(requests.organizationId, organizationId), eq(requests.beneficiaryId, fromId)))
+    .returning({ id: requests.id, status: requests.status, organizationId: requests.organizationId });
+}
+
+/** Groups of two or more active requests of the beneficiary for the same service. */
+export async function concurrentActiveRequests(tx: Tx, organizationId: string, beneficiaryId: string) {
+  const result = await tx.execute<{ service_id: string; ids: string[] }>(sql`
+    select service_id, array_agg(id order by created_at) as ids from requests
+     where organization_id = ${organizationId} and beneficiary_id = ${beneficiaryId}
+       and status in ${[...activeStatuses]}
+     group by service_id having count(*) > 1`);
+  return result.rows.map((r) => ({ serviceId: r.service_id, requestIds: r.ids }));
+}
+
+/** For eligibility: the other active requests of the same service, and the last delivery of it. */
 export async function serviceHistoryOf(
   tx: Tx,
   organizationId: string,
-  beneficiaryId: string,
-  serviceId: string,
-  excludeId: string,
+  of: { beneficiaryId: string; serviceId: string; excludeRequestId: string | null },
 ) {
+  const { beneficiaryId, serviceId, excludeRequestId } = of;
   const result = await tx.execute<{ active: number; last_delivery: string | null }>(sql`
     select (select count(*)::int from requests r
              where r.organization_id = ${organizationId} and r.beneficiary_id = ${beneficiaryId}
-               and r.service_id = ${serviceId} and r.id <> ${excludeId}
-               and r.status not in ('closed','withdrawn','rejected','delivered')) as active,
-           (select max(d.delivered_on)::text from deliveries d join requests r on r.id = d.request_id
+               and r.service_id = ${serviceId} and r.id is distinct from ${excludeRequestId}::uuid
+               and r.status in ${[...activeStatuses]}) as active,
+           (select max(d.delivered_on)::text from deliveries d
+              join requests r on r.organization_id = d.organization_id and r.id = d.request_id
              where r.organization_id = ${organizationId} and r.beneficiary_id = ${beneficiaryId}
                and r.service_id = ${serviceId}) as last_delivery`);
   return { active: result.rows[0]!.active, lastDelivery: result.rows[0]!.last_delivery };

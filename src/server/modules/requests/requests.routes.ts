@@ -38,7 +38,11 @@ export const requestRoutes =
     );
     app.get(
       '/api/v1/requests/queues',
-      { config: { access: 'requests.read' }, schema: { tags, response: { 200: queueCountsSchema } } },
+      {
+        // Counts per queue: no one's data.
+        config: { access: 'requests.read', personalData: false },
+        schema: { tags, response: { 200: queueCountsSchema } },
+      },
       (request) => requests.queueCounts(actorContextOf(request)),
     );
     app.post(
@@ -140,7 +144,10 @@ export const requestRoutes =
     );
     app.get(
       '/api/v1/referrals/mine',
-      { config: { access: 'authenticated' }, schema: { tags, response: { 200: items(referralSchema) } } },
+      {
+        config: { access: 'authenticated', personalData: 'request' },
+        schema: { tags, response: { 200: items(referralSchema) } },
+      },
       (request) => referrals.listMine(actorContextOf(request)),
     );
     app.post(

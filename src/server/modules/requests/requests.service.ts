@@ -2,25 +2,33 @@
 // queues, assignment, deliveries and decision letters. Status changes live in request-transitions.service.
 import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { addWorkingDays, endOfLocalDay, localDate, type WorkCalendar } from '../../../shared/calendar';
+import type { Beneficiary } from '../../../shared/contracts/beneficiaries';
 import { type ListRequestsQuery, requestQueues } from '../../../shared/contracts/requests';
 import { formatDualDate } from '../../../shared/dates';
-import type { RequestActor } from '../../../shared/requests/request-machine';
+import {
+  clockRunningStatuses,
+  inProgressStatuses,
+  queueStatuses,
+  type RequestActor,
+  type StageQueue,
+} from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { decodeOffset, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { message } from '../../platform/i18n/messages';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
 import { renderLetterPdf } from '../../platform/pdf/pdf';
 import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
 import type { BeneficiaryRecordsService } from '../beneficiaries/beneficiary-records.service';
 import { logoBytes, type OrganizationService } from '../organizations/organizations.service';
-import type { ServiceRow } from '../services/services.repository';
-import type { CatalogService } from '../services/services.service';
+import type { CatalogService, ServiceRow } from '../services/services.service';
 import type { UserService } from '../users/users.service';
-import { letterHtml } from './decision-letters';
+import { letterHtml, letterTitle } from './decision-letters';
+import { moveRequestsOnMerge } from './request-merge';
 import { presentRequest } from './requests.presenter';
 import {
   countQueues,
@@ -39,15 +47,6 @@ import {
 } from './requests.repository';
 import { requests } from './requests.tables';
 
-export const queueStatuses: Record<string, string[] | null> = {
-  review: ['submitted', 'under_review', 'needs_info'],
-  verification: ['in_verification'],
-  committee: ['in_committee'],
-  delivery: ['approved', 'registered'],
-  mine: null,
-  all: null,
-};
-
 export interface RequestDeps {
   db: Db;
   clock: Clock;
@@ -64,10 +63,12 @@ export type RequestService = ReturnType<typeof createRequestService>;
 export function createRequestService(deps: RequestDeps) {
   const { db, clock, jobs, organizations, beneficiaries, records, catalog, users } = deps;
 
+  /** Pass the transaction when inside one, so that it never waits for a second connection. */
   async function calendarOf(
     organizationId: string,
+    tx: Tx = db,
   ): Promise<WorkCalendar & { stageAlertDays: number; committeeDecides: boolean }> {
-    const { settings } = await organizations.getOrganization(organizationId);
+    const { settings } = await organizations.getOrganization(organizationId, tx);
     return {
       committeeDecides: settings.decisionBody.kind === 'committee',
       workingDays: settings.workingDays,
@@ -94,6 +95,28 @@ export function createRequestService(deps: RequestDeps) {
     return { missingDocuments, expiredDocuments, declaration, beneficiaryStatus: blocked, profile };
   }
 
+  /**
+   * The one check before a request is submitted, whether taken at the counter or a portal draft
+   * submitted later: the service still takes requests (409 SERVICE_INACTIVE) and nothing is missing
+   * (422 SUBMISSION_INCOMPLETE listing what is). Returns the profile, for the notice to the beneficiary.
+   */
+  async function assertSubmittable(
+    tx: Tx,
+    ctx: ActorContext,
+    beneficiaryId: string,
+    service: ServiceRow,
+  ): Promise<Beneficiary> {
+    if (!service.active) throw new AppError(409, 'SERVICE_INACTIVE');
+    const { profile, ...missing } = await missingForSubmission(tx, ctx, beneficiaryId, service);
+    const incomplete =
+      missing.missingDocuments.length ||
+      missing.expiredDocuments.length ||
+      missing.declaration ||
+      missing.beneficiaryStatus;
+    if (incomplete) throw new AppError(422, 'SUBMISSION_INCOMPLETE', missing);
+    return profile;
+  }
+
   /** The promised decision date: the service's decision period in working days, at the end of that day. */
   function expectedDecision(calendar: WorkCalendar, from: Date, days: number): Date {
     return endOfLocalDay(
@@ -114,13 +137,14 @@ export function createRequestService(deps: RequestDeps) {
       roles: ctx.actor.roles as RequestActor[],
       now: clock.now(),
       stageAlertDays: cal.stageAlertDays,
+      committeeDecides: cal.committeeDecides,
     });
   }
 
   return {
     calendarOf,
     expectedDecision,
-    missingForSubmission,
+    assertSubmittable,
     view,
     present,
 
@@ -136,17 +160,7 @@ export function createRequestService(deps: RequestDeps) {
       const calendar = await calendarOf(ctx.actor.organizationId);
       const { created, messageId } = await db.transaction(async (tx) => {
         const service = await catalog.loadService(tx, ctx, input.serviceId);
-        if (!service.active) throw new AppError(409, 'SERVICE_INACTIVE');
-        const missing = await missingForSubmission(tx, ctx, input.beneficiaryId, service);
-        if (
-          missing.missingDocuments.length ||
-          missing.expiredDocuments.length ||
-          missing.declaration ||
-          missing.beneficiaryStatus
-        ) {
-          const { profile: _p, ...details } = missing;
-          throw new AppError(422, 'SUBMISSION_INCOMPLETE', details);
-        }
+        const profile = await assertSubmittable(tx, ctx, input.beneficiaryId, service);
         const now = clock.now();
         const expectedDecisionAt = expectedDecision(calendar, now, service.decisionDays);
         const row = await insertRequest(tx, {
@@ -183,9 +197,16 @@ export function createRequestService(deps: RequestDeps) {
         const messageId = await queueNotification(tx, {
           organizationId: row.organizationId,
           channel: 'sms',
-          recipient: missing.profile.phone,
+          recipient: profile.phone,
           subject: null,
-          body: `${org.nameAr}: استلمنا طلبكم رقم ${row.number} لخدمة «${service.nameAr}». سيُرفع إلى ${decider} لدراسته والرد عليكم بالقبول أو الرفض في موعد أقصاه ${date.hijri} (${date.gregorian}).`,
+          body: message('ar', 'sms.requestReceived', {
+            organization: org.nameAr,
+            number: row.number,
+            service: service.nameAr,
+            decider,
+            hijri: date.hijri,
+            gregorian: date.gregorian,
+          }),
           relatedType: 'request',
           relatedId: row.id,
         });
@@ -195,19 +216,17 @@ export function createRequestService(deps: RequestDeps) {
       return present(ctx, await view(db, ctx, created.id));
     },
 
-    /** Other open requests of the same service, and its last delivery (eligibility facts). */
+    /** Other active requests of the same service, and its last delivery (eligibility facts). */
     async serviceHistory(
       ctx: ActorContext,
-      request: { id: string; beneficiaryId: string; serviceId: string },
+      of: { beneficiaryId: string; serviceId: string; excludeRequestId: string | null },
+      tx: Tx = db,
     ) {
-      return serviceHistoryOf(
-        db,
-        ctx.actor.organizationId,
-        request.beneficiaryId,
-        request.serviceId,
-        request.id,
-      );
+      return serviceHistoryOf(tx, ctx.actor.organizationId, of);
     },
+
+    /** A merge of duplicate records moves the requests (request-merge.ts). */
+    moveRequests: moveRequestsOnMerge,
 
     async getRequest(ctx: ActorContext, id: string) {
       return present(ctx, await view(db, ctx, id));
@@ -216,8 +235,10 @@ export function createRequestService(deps: RequestDeps) {
     async listRequests(ctx: ActorContext, query: ListRequestsQuery) {
       const cal = await calendarOf(ctx.actor.organizationId);
       const filters: SQL[] = [eq(requests.organizationId, ctx.actor.organizationId)];
-      const statuses = queueStatuses[query.queue];
-      if (statuses) filters.push(inArray(requests.status, statuses));
+      const stage = Object.hasOwn(queueStatuses, query.queue)
+        ? queueStatuses[query.queue as StageQueue]
+        : null;
+      if (stage) filters.push(inArray(requests.status, [...stage]));
       if (query.queue === 'mine') filters.push(eq(requests.assignedTo, ctx.actor.userId));
       if (query.status) filters.push(eq(requests.status, query.status));
       if (query.serviceId) filters.push(eq(requests.serviceId, query.serviceId));
@@ -227,11 +248,11 @@ export function createRequestService(deps: RequestDeps) {
         filters.push(
           or(
             and(
-              inArray(requests.status, ['submitted', 'under_review', 'in_verification', 'in_committee']),
+              inArray(requests.status, [...clockRunningStatuses]),
               lt(requests.expectedDecisionAt, clock.now()),
             ),
             and(
-              sql`${requests.status} not in ('closed','withdrawn','rejected','delivered','draft')`,
+              inArray(requests.status, [...inProgressStatuses]),
               lt(requests.stageEnteredAt, new Date(clock.now().getTime() - cal.stageAlertDays * 86_400_000)),
             ),
           )!,
@@ -243,7 +264,12 @@ export function createRequestService(deps: RequestDeps) {
       const next = offset + rows.length;
       return {
         items: rows.map((v) =>
-          presentRequest(v, { roles, now: clock.now(), stageAlertDays: cal.stageAlertDays }),
+          presentRequest(v, {
+            roles,
+            now: clock.now(),
+            stageAlertDays: cal.stageAlertDays,
+            committeeDecides: cal.committeeDecides,
+          }),
         ),
         total,
         nextCursor: next < total ? encodeCursor([next]) : null,
@@ -271,7 +297,7 @@ export function createRequestService(deps: RequestDeps) {
     async history(ctx: ActorContext, id: string) {
       await view(db, ctx, id);
       return {
-        items: (await listHistory(db, id)).map((h) => ({
+        items: (await listHistory(db, ctx.actor.organizationId, id)).map((h) => ({
           id: h.id,
           from: h.fromStatus as never,
           to: h.toStatus as never,
@@ -286,7 +312,7 @@ export function createRequestService(deps: RequestDeps) {
     async deliveries(ctx: ActorContext, id: string) {
       await view(db, ctx, id);
       return {
-        items: (await listDeliveries(db, id)).map((d) => ({
+        items: (await listDeliveries(db, ctx.actor.organizationId, id)).map((d) => ({
           id: d.id,
           deliveredOn: d.deliveredOn,
           description: d.description,
@@ -302,14 +328,14 @@ export function createRequestService(deps: RequestDeps) {
 
     /** Assignment and reassignment are recorded in the history. */
     async assign(ctx: ActorContext, id: string, assigneeId: string) {
-      const assignee = await users.getUser(ctx, assigneeId).catch(() => null);
+      const assignee = await users.findUser(ctx, assigneeId);
       await db.transaction(async (tx) => {
         const row = await lockRequest(tx, ctx.actor.organizationId, id);
         if (!row) throw notFound();
         if (assignee?.status !== 'active' || assignee.roles.every((r) => r === 'admin' || r === 'auditor')) {
           throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
         }
-        await updateRequestRow(tx, id, { assignedTo: assigneeId });
+        await updateRequestRow(tx, row.organizationId, id, { assignedTo: assigneeId });
         await insertHistory(tx, {
           organizationId: row.organizationId,
           requestId: id,
@@ -333,7 +359,7 @@ export function createRequestService(deps: RequestDeps) {
     /** The same letter as a PDF on the letterhead (Typst, in-process). */
     async letterPdf(ctx: ActorContext, id: string) {
       const v = await view(db, ctx, id);
-      const letter = await latestLetter(db, id);
+      const letter = await latestLetter(db, ctx.actor.organizationId, id);
       if (!letter) throw notFound();
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return {
@@ -342,7 +368,7 @@ export function createRequestService(deps: RequestDeps) {
           organizationNameAr: org.nameAr,
           organizationNameEn: org.nameEn,
           logo: logoBytes(org),
-          title: letter.decision === 'approved' ? 'إشعار بقبول طلب خدمة' : 'إشعار بقرار طلب خدمة',
+          title: letterTitle(letter.decision),
           lines: letter.bodyAr.split('\n'),
         }),
       };
@@ -350,7 +376,7 @@ export function createRequestService(deps: RequestDeps) {
 
     async letter(ctx: ActorContext, id: string) {
       await view(db, ctx, id);
-      const letter = await latestLetter(db, id);
+      const letter = await latestLetter(db, ctx.actor.organizationId, id);
       if (!letter) throw notFound();
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return letterHtml(letter.bodyAr, org);

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organizationId, timestampTz } from '../../platform/db/columns';
+import { organizationId, tenantPrimaryKey, tenantReference, timestampTz } from '../../platform/db/columns';
+import { users } from '../../platform/identity/users.tables';
 import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
 import { services } from '../services/services.tables';
-import { users } from '../users/users.tables';
 
 const orgId = organizationId;
 const ts = timestampTz;
@@ -12,15 +12,11 @@ const ts = timestampTz;
 export const requests = pgTable(
   'requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
     number: text('number').notNull(),
-    beneficiaryId: uuid('beneficiary_id')
-      .notNull()
-      .references(() => beneficiaries.id),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id),
+    beneficiaryId: uuid('beneficiary_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
     channel: text('channel').notNull(),
     status: text('status').notNull(),
     /** The state a request in needs_info returns to. */
@@ -29,8 +25,8 @@ export const requests = pgTable(
     submittedAt: ts('submitted_at'),
     expectedDecisionAt: ts('expected_decision_at'),
     pausedAt: ts('paused_at'),
-    assignedTo: uuid('assigned_to').references(() => users.id),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    assignedTo: uuid('assigned_to'),
+    decidedBy: uuid('decided_by'),
     decisionReason: text('decision_reason'),
     decidedAt: ts('decided_at'),
     /** The eligibility rule version the decision was informed by. */
@@ -38,11 +34,17 @@ export const requests = pgTable(
     registrationChecklist: jsonb('registration_checklist').$type<string[]>().notNull().default([]),
     notes: text('notes'),
     stageEnteredAt: ts('stage_entered_at').notNull().defaultNow(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.beneficiaryId, beneficiaries),
+    tenantReference(t, t.serviceId, services),
+    tenantReference(t, t.assignedTo, users),
+    tenantReference(t, t.decidedBy, users),
+    tenantReference(t, t.createdBy, users),
     uniqueIndex('requests_org_number_key').on(t.organizationId, t.number),
     index('requests_org_status_idx').on(t.organizationId, t.status, t.stageEnteredAt),
     index('requests_beneficiary_idx').on(t.beneficiaryId),
@@ -53,71 +55,81 @@ export const requests = pgTable(
 export const requestHistory = pgTable(
   'request_history',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => requests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     action: text('action').notNull(),
-    actorId: uuid('actor_id').references(() => users.id),
+    actorId: uuid('actor_id'),
     actorName: text('actor_name'),
     note: text('note'),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('request_history_request_idx').on(t.requestId, t.at)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.requestId, requests).onDelete('cascade'),
+    tenantReference(t, t.actorId, users),
+    index('request_history_request_idx').on(t.requestId, t.at),
+  ],
 );
 
 // إحالة — an unclear case or question referred to the supervisor / social research officer.
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => requests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     reason: text('reason').notNull(),
-    assigneeId: uuid('assignee_id')
-      .notNull()
-      .references(() => users.id),
-    createdBy: uuid('created_by').references(() => users.id),
+    assigneeId: uuid('assignee_id').notNull(),
+    createdBy: uuid('created_by'),
     dueAt: ts('due_at').notNull(),
     answer: text('answer'),
     answeredAt: ts('answered_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('referrals_assignee_idx').on(t.organizationId, t.assigneeId, t.answeredAt)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.requestId, requests).onDelete('cascade'),
+    tenantReference(t, t.assigneeId, users),
+    tenantReference(t, t.createdBy, users),
+    index('referrals_assignee_idx').on(t.organizationId, t.assigneeId, t.answeredAt),
+  ],
 );
 
 export const deliveries = pgTable(
   'deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: orgId(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => requests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     deliveredOn: date('delivered_on').notNull(),
     description: text('description').notNull(),
     quantity: numeric('quantity', { precision: 14, scale: 2, mode: 'number' }),
     amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
-    deliveredBy: uuid('delivered_by').references(() => users.id),
+    deliveredBy: uuid('delivered_by'),
     proofDocumentId: uuid('proof_document_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('deliveries_request_idx').on(t.requestId)],
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.requestId, requests).onDelete('cascade'),
+    tenantReference(t, t.deliveredBy, users),
+    index('deliveries_request_idx').on(t.requestId),
+  ],
 );
 
 // خطاب القرار — the approval or rejection letter as sent, kept on the request.
-export const decisionLetters = pgTable('decision_letters', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  organizationId: orgId(),
-  requestId: uuid('request_id')
-    .notNull()
-    .references(() => requests.id, { onDelete: 'cascade' }),
-  decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
-  bodyAr: text('body_ar').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
+export const decisionLetters = pgTable(
+  'decision_letters',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: orgId(),
+    requestId: uuid('request_id').notNull(),
+    decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
+    bodyAr: text('body_ar').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [tenantPrimaryKey(t), tenantReference(t, t.requestId, requests).onDelete('cascade')],
+);

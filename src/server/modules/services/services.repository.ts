@@ -18,11 +18,16 @@ export async function findService(tx: Tx, organizationId: string, id: string) {
   return row ?? null;
 }
 
-export async function updateService(tx: Tx, id: string, values: Partial<typeof services.$inferInsert>) {
+export async function updateService(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  values: Partial<typeof services.$inferInsert>,
+) {
   const [row] = await tx
     .update(services)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(services.id, id))
+    .where(and(eq(services.organizationId, organizationId), eq(services.id, id)))
     .returning();
   return row!;
 }

@@ -14,6 +14,9 @@ import {
   updateService,
 } from './services.repository';
 
+/** A service as stored, for the modules that check requests against it. */
+export type { ServiceRow };
+
 export function presentService(r: ServiceRow): Service {
   return {
     id: r.id,
@@ -99,7 +102,7 @@ export function createCatalogService(deps: { db: Db; organizations: Organization
       await assertKnown(ctx, input);
       return db.transaction(async (tx) => {
         await this.loadService(tx, ctx, id);
-        const row = await updateService(tx, id, input);
+        const row = await updateService(tx, ctx.actor.organizationId, id, input);
         await recordAudit(tx, ctx, {
           action: 'services.update',
           entityType: 'service',

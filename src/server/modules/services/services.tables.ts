@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../organizations/organizations.tables';
+import { tenantPrimaryKey } from '../../platform/db/columns';
+import { organizations } from '../../platform/identity/organizations.tables';
 
 // دليل الخدمات — one row per service an organization offers.
 export const services = pgTable(
   'services',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -29,5 +30,5 @@ export const services = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('services_org_idx').on(t.organizationId, t.active)],
+  (t) => [tenantPrimaryKey(t), index('services_org_idx').on(t.organizationId, t.active)],
 );

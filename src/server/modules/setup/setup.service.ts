@@ -1,7 +1,9 @@
 // Owns first-run setup: the first organization and its administrator, once.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Setup } from '../../../shared/contracts/auth';
 import type { Db } from '../../platform/db/database';
+import { inTenant } from '../../platform/db/tenant';
 import type { RequestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
@@ -15,19 +17,28 @@ export function createSetupService(deps: { db: Db; organizations: OrganizationSe
   const { db, organizations, users } = deps;
   return {
     async isSetupNeeded(): Promise<boolean> {
-      return (await users.countAllUsers()) === 0;
+      return !(await users.anyUserExists());
     },
 
     async runSetup(ctx: RequestContext, input: Setup) {
-      return db.transaction(async (tx) => {
+      // The new association's id is chosen first: its rows are written inside its own scope.
+      const organizationId = randomUUID();
+      return inTenant(db, { organizationId, userId: null }, async () => {
+        const tx = db;
         // Two browsers submitting at once: the second waits here, then sees the first's admin.
         await tx.execute(sql`select pg_advisory_xact_lock(${setupLockKey})`);
-        if ((await users.countAllUsers(tx)) > 0) throw new AppError(409, 'ALREADY_SET_UP');
-        const organization = await organizations.createOrganization(tx, ctx, input.organization);
-        const user = await users.createAccount(tx, ctx, organization.id, {
-          ...input.admin,
-          roles: ['admin'],
+        if (await users.anyUserExists(tx)) throw new AppError(409, 'ALREADY_SET_UP');
+        const organization = await organizations.createOrganization(tx, ctx, {
+          ...input.organization,
+          id: organizationId,
         });
+        const user = await users.createAccount(
+          tx,
+          ctx,
+          organization.id,
+          { ...input.admin, roles: ['admin'] },
+          'admin.password',
+        );
         return {
           organization: { id: organization.id, nameAr: organization.nameAr, nameEn: organization.nameEn },
           user: { id: user.id, fullName: user.fullName, email: user.email, roles: user.roles },

@@ -2,7 +2,7 @@ import { and, arrayContains, asc, count, eq, gt, ilike, or, type SQL, sql } from
 import type { ListUsersQuery } from '../../../shared/contracts/users';
 import { escapeLike } from '../../platform/db/cursor';
 import type { Tx } from '../../platform/db/database';
-import { users } from './users.tables';
+import { users } from '../../platform/identity/users.tables';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -51,13 +51,23 @@ export async function countActiveAdmins(tx: Tx, organizationId: string): Promise
   return row?.n ?? 0;
 }
 
-export async function countAllUsers(tx: Tx): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(users);
-  return row?.n ?? 0;
+/** Whether any association has a user: crosses associations, so through its named database function. */
+export async function anyUserExists(tx: Tx): Promise<boolean> {
+  const { rows } = await tx.execute<{ done: boolean }>(sql`select app_setup_done() as done`);
+  return rows[0]?.done === true;
+}
+
+/** The association an e-mail signs in to (e-mails are unique across the install), through its named function. */
+export async function findSignInOrganization(tx: Tx, email: string): Promise<string | null> {
+  const { rows } = await tx.execute<{ id: string | null }>(
+    sql`select app_login_organization(${email}) as id`,
+  );
+  return rows[0]?.id ?? null;
 }
 
 export async function updateUserRow(
   tx: Tx,
+  organizationId: string,
   id: string,
   values: Partial<
     Pick<UserRow, 'fullName' | 'roles' | 'status' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>
@@ -66,7 +76,7 @@ export async function updateUserRow(
   const [row] = await tx
     .update(users)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(users.id, id))
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, id)))
     .returning();
   return row!;
 }

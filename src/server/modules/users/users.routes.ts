@@ -43,7 +43,7 @@ export const userRoutes =
     app.get(
       '/api/v1/users/directory',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', personalData: 'staff' },
         schema: {
           tags: ['users'],
           querystring: z.object({ role: z.enum(staffRoles).optional() }),

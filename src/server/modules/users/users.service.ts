@@ -3,17 +3,20 @@ import type { CreateUser, ListUsersQuery, UpdateUser, User } from '../../../shar
 import { isStaffRole } from '../../../shared/roles';
 import { recordAudit } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/password';
+import { assertAcceptablePassword } from '../../platform/auth/password-policy';
 import type { SessionStore } from '../../platform/auth/sessions';
 import type { Clock } from '../../platform/clock';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { message } from '../../platform/i18n/messages';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
 import {
+  anyUserExists,
   countActiveAdmins,
-  countAllUsers,
+  findSignInOrganization,
   findUser,
   findUserByEmail,
   findUserForUpdate,
@@ -43,9 +46,17 @@ export type UserService = ReturnType<typeof createUserService>;
 export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: Jobs | null; clock: Clock }) {
   const { db, sessions, jobs, clock } = deps;
 
-  async function insertAccount(tx: Tx, ctx: RequestContext, organizationId: string, input: CreateUser) {
+  // Every way an account is made (setup, staff creation, demo data) passes the password policy here.
+  async function insertAccount(
+    tx: Tx,
+    ctx: RequestContext,
+    organizationId: string,
+    input: CreateUser,
+    passwordField = 'password',
+  ) {
+    await assertAcceptablePassword(input.password, input.email, passwordField);
     if (await findUserByEmail(tx, input.email))
-      throw new AppError(409, 'EMAIL_TAKEN', { fields: { email: 'taken' } });
+      throw new AppError(409, 'EMAIL_TAKEN', { fields: { email: 'EMAIL_TAKEN' } });
     const row = await insertUser(tx, {
       organizationId,
       email: input.email,
@@ -64,11 +75,19 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
   }
 
   return {
-    countAllUsers: (tx: Tx = db) => countAllUsers(tx),
+    anyUserExists: (tx: Tx = db) => anyUserExists(tx),
 
-    /** Creates an account inside the caller's transaction (first-run setup, demo data). */
-    createAccount: async (tx: Tx, ctx: RequestContext, organizationId: string, input: CreateUser) =>
-      presentUser(await insertAccount(tx, ctx, organizationId, input)),
+    /**
+     * Creates an account inside the caller's transaction (first-run setup, demo data); a refused
+     * password is reported on `passwordField`, the form's path to it.
+     */
+    createAccount: async (
+      tx: Tx,
+      ctx: RequestContext,
+      organizationId: string,
+      input: CreateUser,
+      passwordField?: string,
+    ) => presentUser(await insertAccount(tx, ctx, organizationId, input, passwordField)),
 
     async createUser(ctx: ActorContext, input: CreateUser, organizationName: string): Promise<User> {
       const { user, messageId } = await db.transaction(async (tx) => {
@@ -78,8 +97,13 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
           organizationId: ctx.actor.organizationId,
           channel: 'email',
           recipient: row.email,
-          subject: `وصل — ${organizationName}`,
-          body: `مرحباً ${row.fullName}،\nأضافك ${ctx.actor.fullName} إلى نظام وصل في ${organizationName}. سجّل الدخول ببريدك ${row.email} وكلمة المرور التي يسلمها لك مدير النظام.`,
+          subject: message(ctx.language, 'invitation.subject', { organization: organizationName }),
+          body: message(ctx.language, 'invitation.body', {
+            name: row.fullName,
+            inviter: ctx.actor.fullName,
+            organization: organizationName,
+            email: row.email,
+          }),
           relatedType: 'user',
           relatedId: row.id,
         });
@@ -108,6 +132,12 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
       return presentUser(row);
     },
 
+    /** The user of the actor's organization, or null when there is none; database errors propagate. */
+    async findUser(ctx: ActorContext, id: string): Promise<User | null> {
+      const row = await findUser(db, ctx.actor.organizationId, id);
+      return row ? presentUser(row) : null;
+    },
+
     async listUsers(ctx: ActorContext, query: ListUsersQuery) {
       const after = decodeCursor(query.cursor, 2) as [string, string] | null;
       const { rows, total } = await listUsers(db, ctx.actor.organizationId, query, after);
@@ -132,7 +162,7 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
         if (losesAdmin && (await countActiveAdmins(tx, ctx.actor.organizationId)) <= 1) {
           throw new AppError(409, 'LAST_ADMIN');
         }
-        const row = await updateUserRow(tx, id, input);
+        const row = await updateUserRow(tx, ctx.actor.organizationId, id, input);
         // Deactivation ends every session at once; so does any change of roles (fresh permissions).
         const endsSessions = (input.status === 'inactive' && before.status === 'active') || input.roles;
         const sessionsEnded = endsSessions ? await sessions.revokeAllForUser(tx, id) : 0;
@@ -155,6 +185,8 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
 
     findForSignIn: (email: string) => findUserByEmail(db, email),
 
+    findSignInOrganization: (email: string) => findSignInOrganization(db, email),
+
     isLocked(row: UserRow): number | null {
       const until = row.lockedUntil?.getTime() ?? 0;
       const left = until - clock.now().getTime();
@@ -165,7 +197,7 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
     async recordFailedSignIn(tx: Tx, row: UserRow): Promise<boolean> {
       const failures = row.failedLoginCount + 1;
       const locks = failures >= maxFailedSignIns;
-      await updateUserRow(tx, row.id, {
+      await updateUserRow(tx, row.organizationId, row.id, {
         failedLoginCount: locks ? 0 : failures,
         lockedUntil: locks ? new Date(clock.now().getTime() + lockoutMs) : row.lockedUntil,
       });
@@ -173,7 +205,11 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
     },
 
     async recordSuccessfulSignIn(tx: Tx, row: UserRow): Promise<void> {
-      await updateUserRow(tx, row.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: clock.now() });
+      await updateUserRow(tx, row.organizationId, row.id, {
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: clock.now(),
+      });
     },
   };
 }

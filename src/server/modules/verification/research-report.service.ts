@@ -5,22 +5,13 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
+import { message } from '../../platform/i18n/messages';
 import { renderLetterPdf } from '../../platform/pdf/pdf';
 import { logoBytes, type OrganizationService } from '../organizations/organizations.service';
 import type { RequestService } from '../requests/requests.service';
 import { findReport, listTasks, lockReport, upsertReport } from './verification.repository';
 
 type Recommendation = 'eligible' | 'not_eligible' | 'needs_more';
-const recommendationAr: Record<Recommendation, string> = {
-  eligible: 'مستحق',
-  not_eligible: 'غير مستحق',
-  needs_more: 'يحتاج إلى مزيد من المعلومات',
-};
-const mechanismAr = {
-  documents: 'الفحص الإداري للوثائق',
-  interview: 'المقابلة الشخصية',
-  field_visit: 'الزيارة الميدانية',
-};
 
 export type ResearchReportService = ReturnType<typeof createResearchReportService>;
 
@@ -91,25 +82,36 @@ export function createResearchReportService(deps: {
       const view = await requests.view(db, ctx, requestId);
       const report = await find(ctx.actor.organizationId, requestId);
       if (report?.status !== 'submitted') throw new AppError(404, 'NOT_FOUND');
-      const tasks = await listTasks(db, requestId);
+      const tasks = await listTasks(db, ctx.actor.organizationId, requestId);
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return renderLetterPdf({
         organizationNameAr: org.nameAr,
         organizationNameEn: org.nameEn,
         logo: logoBytes(org),
-        title: `تقرير البحث الاجتماعي — الطلب ${view.request.number}`,
+        // The report is an Arabic document (its body is written in Arabic); labels from the catalogue.
+        title: message('ar', 'report.title', { number: view.request.number }),
         lines: [
-          `المستفيد: ${view.beneficiaryName} (ملف ${view.beneficiaryFileNumber}) — الخدمة: ${view.serviceNameAr}`,
+          message('ar', 'report.subject', {
+            name: view.beneficiaryName,
+            fileNumber: view.beneficiaryFileNumber,
+            service: view.serviceNameAr,
+          }),
           ...report.bodyAr.split('\n'),
-          `التوصية: ${recommendationAr[report.recommendation]}`,
-          `الباحث: ${report.authorName ?? ''}`,
+          message('ar', 'report.recommendation', {
+            recommendation: message('ar', `recommendation.${report.recommendation}`),
+          }),
+          message('ar', 'report.author', { name: report.authorName ?? '' }),
         ],
         table: {
-          headers: ['آلية التحقق', 'النتائج', 'التوصية'],
+          headers: [
+            message('ar', 'report.header.mechanism'),
+            message('ar', 'report.header.findings'),
+            message('ar', 'report.header.recommendation'),
+          ],
           rows: tasks.map((t) => [
-            mechanismAr[t.mechanism],
+            message('ar', `mechanism.${t.mechanism}`),
             t.findings ?? '—',
-            t.recommendation ? recommendationAr[t.recommendation] : '—',
+            t.recommendation ? message('ar', `recommendation.${t.recommendation}`) : '—',
           ]),
         },
       });

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { activeStatuses } from '../../../shared/requests/request-machine';
 import type { Tx } from '../../platform/db/database';
 import { fraudSignalDismissals } from './verification.tables';
 
@@ -30,54 +31,67 @@ export async function findSignals(tx: Tx, organizationId: string, beneficiaryId:
        and b.merged_into is null and b.destroyed_at is null
     union all
     select 'member:' || h.id, 'member_elsewhere', b.id, b.file_number, h.relation
-      from household_members mine join me on mine.beneficiary_id = me.id
+      from household_members mine join me on mine.organization_id = me.organization_id and mine.beneficiary_id = me.id
       join household_members h on h.organization_id = ${organizationId} and h.national_id = mine.national_id and h.beneficiary_id <> me.id
-      join beneficiaries b on b.id = h.beneficiary_id
+      join beneficiaries b on b.organization_id = ${organizationId} and b.id = h.beneficiary_id
      where mine.national_id is not null
     union all
     select 'document:' || d.id, 'document_elsewhere', b.id, b.file_number, d.type || ' ' || d.number
-      from beneficiary_documents mine join me on mine.beneficiary_id = me.id
+      from beneficiary_documents mine join me on mine.organization_id = me.organization_id and mine.beneficiary_id = me.id
       join beneficiary_documents d on d.organization_id = ${organizationId} and d.type = mine.type and d.number = mine.number
                                    and d.beneficiary_id <> me.id
-      join beneficiaries b on b.id = d.beneficiary_id
+      join beneficiaries b on b.organization_id = ${organizationId} and b.id = d.beneficiary_id
      where mine.number is not null and mine.number <> ''
     union all
     select 'frequency:' || count(*), 'many_requests', null, null, count(*)::text
       from requests r, me
-     where r.beneficiary_id = me.id and r.created_at > ${now}::timestamptz - interval '90 days'
+     where r.organization_id = ${organizationId} and r.beneficiary_id = me.id and r.created_at > ${now}::timestamptz - interval '90 days'
     having count(*) > 3`);
   return result.rows;
 }
 
-export const listDismissals = (tx: Tx, requestId: string) =>
-  tx.select().from(fraudSignalDismissals).where(eq(fraudSignalDismissals.requestId, requestId));
+export const listDismissals = (tx: Tx, organizationId: string, requestId: string) =>
+  tx
+    .select()
+    .from(fraudSignalDismissals)
+    .where(
+      and(
+        eq(fraudSignalDismissals.organizationId, organizationId),
+        eq(fraudSignalDismissals.requestId, requestId),
+      ),
+    );
 
 export async function insertDismissal(tx: Tx, values: typeof fraudSignalDismissals.$inferInsert) {
   await tx.insert(fraudSignalDismissals).values(values).onConflictDoNothing();
 }
 
+export type FactsRow = {
+  id: string;
+  file_number: string;
+  full_name_ar: string;
+  categories: string[];
+  city: string;
+  birth_date: string;
+  household_size: number;
+  monthly_income: number;
+  doc_types: string[] | null;
+  valid_types: string[] | null;
+  active_requests: number;
+  last_delivery: string | null;
+  open_request: boolean;
+};
+
 /** Facts for the what-if of a rule change: every live beneficiary of the organization in one scan. */
 export async function eligibilityFactsOf(tx: Tx, organizationId: string, serviceId: string, today: string) {
-  const result = await tx.execute<{
-    id: string;
-    file_number: string;
-    full_name_ar: string;
-    categories: string[];
-    city: string;
-    birth_date: string;
-    household_size: number;
-    monthly_income: number;
-    doc_types: string[] | null;
-    valid_types: string[] | null;
-    active_requests: number;
-    last_delivery: string | null;
-    open_request: boolean;
-  }>(sql`
+  const result = await tx.execute<FactsRow>(sql`
     select b.id, b.file_number, b.full_name_ar, b.categories, b.city, b.birth_date::text as birth_date,
            1 + coalesce(h.members, 0) as household_size,
            coalesce((select sum((x->>'monthlyAmount')::numeric) from jsonb_array_elements(b.income_sources) x), 0)
              + coalesce(h.income, 0) as monthly_income,
-           d.doc_types, d.valid_types, coalesce(r.active, 0) as active_requests, r.last_delivery, coalesce(r.active, 0) > 0 as open_request
+           d.doc_types, d.valid_types,
+           -- As the beneficiary's own open request would be evaluated: the other active ones count.
+           greatest(coalesce(r.active, 0) - 1, 0) as active_requests,
+           r.last_delivery, coalesce(r.active, 0) > 0 as open_request
       from beneficiaries b
       left join (select beneficiary_id, count(*)::int as members, sum(monthly_income)::numeric as income
                    from household_members where organization_id = ${organizationId} group by beneficiary_id) h
@@ -87,10 +101,12 @@ export async function eligibilityFactsOf(tx: Tx, organizationId: string, service
                         array_agg(distinct type) filter (where expiry_date is null or expiry_date >= ${today}::date) as valid_types
                    from beneficiary_documents where organization_id = ${organizationId} group by beneficiary_id) d
              on d.beneficiary_id = b.id
+      -- Counted by request, not by joined row: a registered request with several deliveries is one.
       left join (select r.beneficiary_id,
-                        count(*) filter (where r.status not in ('closed','withdrawn','rejected','delivered'))::int as active,
+                        count(distinct r.id) filter (where r.status in ${[...activeStatuses]})::int as active,
                         max(dl.delivered_on)::text as last_delivery
-                   from requests r left join deliveries dl on dl.request_id = r.id
+                   from requests r
+                   left join deliveries dl on dl.organization_id = r.organization_id and dl.request_id = r.id
                   where r.organization_id = ${organizationId} and r.service_id = ${serviceId}
                   group by r.beneficiary_id) r
              on r.beneficiary_id = b.id

@@ -1,17 +1,49 @@
 // Fraud signals on the case page and the what-if of a rule change: both serve the policy's stated
 // purposes — fair and objective access, and preventing misuse of services.
-import { type EligibilityFacts, evaluateEligibility, type RuleSet } from '../../../shared/eligibility/rules';
+import {
+  type EligibilityFacts,
+  evaluateEligibility,
+  householdIncome,
+  type RuleSet,
+} from '../../../shared/eligibility/rules';
 import { recordAudit } from '../../platform/audit/audit';
-import type { Clock } from '../../platform/clock';
+import { type Clock, localToday } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
-import { localToday } from '../beneficiaries/beneficiaries.presenter';
 import type { OrganizationService } from '../organizations/organizations.service';
 import type { RequestService } from '../requests/requests.service';
 import type { CatalogService } from '../services/services.service';
-import { eligibilityFactsOf, findSignals, insertDismissal, listDismissals } from './signals.repository';
+import {
+  eligibilityFactsOf,
+  type FactsRow,
+  findSignals,
+  insertDismissal,
+  listDismissals,
+} from './signals.repository';
 import { latestRules } from './verification.repository';
+
+/**
+ * The facts of one beneficiary from the what-if's SQL scan: the same facts, by the same rules, as the
+ * explained evaluation computes one beneficiary at a time (VerificationService.eligibilityFacts).
+ */
+export function whatIfFacts(r: FactsRow, today: string): EligibilityFacts {
+  const size = Number(r.household_size);
+  return {
+    today,
+    categories: r.categories,
+    city: r.city,
+    birthDate: r.birth_date,
+    householdSize: size,
+    monthlyIncomePerCapita: householdIncome([Number(r.monthly_income)], size).monthlyIncomePerCapita,
+    documents: (r.doc_types ?? []).map((type) => ({
+      type,
+      expired: !(r.valid_types ?? []).includes(type),
+    })),
+    activeRequestsForService: Number(r.active_requests),
+    lastDeliveryOfService: r.last_delivery,
+  };
+}
 
 export type SignalService = ReturnType<typeof createSignalService>;
 
@@ -29,7 +61,7 @@ export function createSignalService(deps: {
       const view = await requests.view(db, ctx, requestId);
       const [signals, dismissed] = await Promise.all([
         findSignals(db, ctx.actor.organizationId, view.request.beneficiaryId, clock.now()),
-        listDismissals(db, requestId),
+        listDismissals(db, ctx.actor.organizationId, requestId),
       ]);
       const byKey = new Map(dismissed.map((d) => [d.signalKey, d]));
       return {
@@ -91,21 +123,7 @@ export function createSignalService(deps: {
         after: string;
       }[] = [];
       for (const r of rows) {
-        const size = Number(r.household_size);
-        const facts: EligibilityFacts = {
-          today,
-          categories: r.categories,
-          city: r.city,
-          birthDate: r.birth_date,
-          householdSize: size,
-          monthlyIncomePerCapita: Math.round((Number(r.monthly_income) / size) * 100) / 100,
-          documents: (r.doc_types ?? []).map((type) => ({
-            type,
-            expired: !(r.valid_types ?? []).includes(type),
-          })),
-          activeRequestsForService: Number(r.active_requests),
-          lastDeliveryOfService: r.last_delivery,
-        };
+        const facts = whatIfFacts(r, today);
         const before = evaluateEligibility(current, facts).recommendation;
         const after = evaluateEligibility(proposed, facts).recommendation;
         if (before === after) continue;

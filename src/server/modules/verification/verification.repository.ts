@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { users } from '../users/users.tables';
+import { users } from '../../platform/identity/users.tables';
 import {
   eligibilityRuleVersions,
   researchReports,
@@ -30,11 +30,13 @@ export async function insertRules(tx: Tx, values: typeof eligibilityRuleVersions
   return row!;
 }
 
-export const listTasks = (tx: Tx, requestId: string) =>
+export const listTasks = (tx: Tx, organizationId: string, requestId: string) =>
   tx
     .select()
     .from(verificationTasks)
-    .where(eq(verificationTasks.requestId, requestId))
+    .where(
+      and(eq(verificationTasks.organizationId, organizationId), eq(verificationTasks.requestId, requestId)),
+    )
     .orderBy(asc(verificationTasks.createdAt));
 
 export async function insertTasks(tx: Tx, values: (typeof verificationTasks.$inferInsert)[]) {
@@ -50,11 +52,16 @@ export async function lockTask(tx: Tx, organizationId: string, id: string) {
   return row ?? null;
 }
 
-export async function updateTask(tx: Tx, id: string, values: Partial<typeof verificationTasks.$inferInsert>) {
+export async function updateTask(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  values: Partial<typeof verificationTasks.$inferInsert>,
+) {
   const [row] = await tx
     .update(verificationTasks)
     .set(values)
-    .where(eq(verificationTasks.id, id))
+    .where(and(eq(verificationTasks.organizationId, organizationId), eq(verificationTasks.id, id)))
     .returning();
   return row!;
 }
@@ -72,11 +79,20 @@ export const listMyTasks = (tx: Tx, organizationId: string, userId: string) =>
     )
     .orderBy(asc(verificationTasks.scheduledAt), asc(verificationTasks.createdAt));
 
-export async function latestRuleVersion(tx: Tx, serviceId: string): Promise<number | null> {
+export async function latestRuleVersion(
+  tx: Tx,
+  organizationId: string,
+  serviceId: string,
+): Promise<number | null> {
   const [row] = await tx
     .select({ version: eligibilityRuleVersions.version })
     .from(eligibilityRuleVersions)
-    .where(eq(eligibilityRuleVersions.serviceId, serviceId))
+    .where(
+      and(
+        eq(eligibilityRuleVersions.organizationId, organizationId),
+        eq(eligibilityRuleVersions.serviceId, serviceId),
+      ),
+    )
     .orderBy(desc(eligibilityRuleVersions.version))
     .limit(1);
   return row?.version ?? null;
@@ -87,18 +103,24 @@ export async function insertPhoto(tx: Tx, values: typeof verificationPhotos.$inf
   return row!;
 }
 
-export const listPhotos = (tx: Tx, taskId: string) =>
+export const listPhotos = (tx: Tx, organizationId: string, taskId: string) =>
   tx
     .select()
     .from(verificationPhotos)
-    .where(eq(verificationPhotos.taskId, taskId))
+    .where(and(eq(verificationPhotos.organizationId, organizationId), eq(verificationPhotos.taskId, taskId)))
     .orderBy(asc(verificationPhotos.createdAt));
 
-export async function findPhoto(tx: Tx, taskId: string, id: string) {
+export async function findPhoto(tx: Tx, organizationId: string, taskId: string, id: string) {
   const [row] = await tx
     .select()
     .from(verificationPhotos)
-    .where(and(eq(verificationPhotos.taskId, taskId), eq(verificationPhotos.id, id)));
+    .where(
+      and(
+        eq(verificationPhotos.organizationId, organizationId),
+        eq(verificationPhotos.taskId, taskId),
+        eq(verificationPhotos.id, id),
+      ),
+    );
   return row ?? null;
 }
 
@@ -108,7 +130,10 @@ export async function findReport(tx: Tx, organizationId: string, requestId: stri
   const [row] = await tx
     .select({ report: researchReports, authorName: users.fullName })
     .from(researchReports)
-    .leftJoin(users, eq(users.id, researchReports.authorId))
+    .leftJoin(
+      users,
+      and(eq(users.organizationId, researchReports.organizationId), eq(users.id, researchReports.authorId)),
+    )
     .where(and(eq(researchReports.organizationId, organizationId), eq(researchReports.requestId, requestId)));
   return row ?? null;
 }
@@ -127,6 +152,12 @@ export async function upsertReport(
   existingId: string | null,
   values: typeof researchReports.$inferInsert,
 ) {
-  if (existingId) await tx.update(researchReports).set(values).where(eq(researchReports.id, existingId));
-  else await tx.insert(researchReports).values(values);
+  if (existingId) {
+    await tx
+      .update(researchReports)
+      .set(values)
+      .where(
+        and(eq(researchReports.organizationId, values.organizationId), eq(researchReports.id, existingId)),
+      );
+  } else await tx.insert(researchReports).values(values);
 }

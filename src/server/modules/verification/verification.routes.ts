@@ -11,6 +11,8 @@ import {
 import { ruleSetSchema } from '../../../shared/eligibility/rules';
 import { actorContextOf } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
+import { readMultipart } from '../../platform/http/multipart';
+import { sendStoredFile } from '../../platform/http/security-headers';
 import type { ResearchReportService } from './research-report.service';
 import type { SignalService } from './signals.service';
 import type { VerificationService } from './verification.service';
@@ -192,14 +194,13 @@ export const verificationRoutes =
         },
       },
       async (request, reply) => {
-        const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-        if (!file) throw new AppError(400, 'FILE_REQUIRED', { fields: { file: 'FILE_REQUIRED' } });
-        const data = await file.toBuffer().catch((err: { statusCode?: number }) => {
-          throw err.statusCode === 413 ? new AppError(413, 'PAYLOAD_TOO_LARGE') : err;
-        });
+        const { file } = await readMultipart(request, { maxFileBytes: 10 * 1024 * 1024, maxFields: 5 });
+        if (!file || file.data.length === 0) {
+          throw new AppError(400, 'FILE_REQUIRED', { fields: { file: 'FILE_REQUIRED' } });
+        }
         return reply
           .status(201)
-          .send(await verification.addPhoto(actorContextOf(request), request.params.id, data));
+          .send(await verification.addPhoto(actorContextOf(request), request.params.id, file.data));
       },
     );
     app.get(
@@ -226,7 +227,9 @@ export const verificationRoutes =
           request.params.id,
           request.params.photoId,
         );
-        return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.data);
+        // A download, never shown in our origin; <img> still displays it (it ignores the disposition).
+        const extension = photo.contentType === 'image/png' ? 'png' : 'jpg';
+        return sendStoredFile(reply, { ...photo, fileName: `photo-${request.params.photoId}.${extension}` });
       },
     );
     app.get(

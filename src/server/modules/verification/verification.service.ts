@@ -3,19 +3,20 @@
 // done before a request may go to the committee.
 import type { VerificationMechanism } from '../../../shared/contracts/services';
 import { type EligibilityFacts, evaluateEligibility, type RuleSet } from '../../../shared/eligibility/rules';
+import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
-import type { Clock } from '../../platform/clock';
+import { type Clock, localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
-import { localToday } from '../beneficiaries/beneficiaries.presenter';
 import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
 import type { BeneficiaryRecordsService } from '../beneficiaries/beneficiary-records.service';
 import type { OrganizationService } from '../organizations/organizations.service';
 import type { VerificationHooks } from '../requests/request-transitions.service';
 import type { RequestService } from '../requests/requests.service';
 import type { CatalogService } from '../services/services.service';
+import type { UserService } from '../users/users.service';
 import {
   findPhoto,
   insertPhoto,
@@ -56,13 +57,16 @@ export function createVerificationService(deps: {
   beneficiaries: BeneficiaryService;
   records: BeneficiaryRecordsService;
   storage: FileStorage;
+  users: UserService;
 }) {
-  const { db, clock, organizations, catalog, requests, beneficiaries, records, storage } = deps;
+  const { db, clock, organizations, catalog, requests, beneficiaries, records, storage, users } = deps;
 
   const hooks: VerificationHooks = {
     async onStart(tx, ctx, request) {
       const service = await catalog.loadService(tx, ctx, request.serviceId);
-      const existing = new Set((await listTasks(tx, request.id)).map((t) => t.mechanism));
+      const existing = new Set(
+        (await listTasks(tx, ctx.actor.organizationId, request.id)).map((t) => t.mechanism),
+      );
       await insertTasks(
         tx,
         (service.verification as VerificationMechanism[])
@@ -74,10 +78,12 @@ export function createVerificationService(deps: {
           })),
       );
     },
-    async incomplete(tx, requestId) {
-      return (await listTasks(tx, requestId)).filter((t) => t.status !== 'done').map((t) => t.mechanism);
+    async incomplete(tx, ctx, requestId) {
+      return (await listTasks(tx, ctx.actor.organizationId, requestId))
+        .filter((t) => t.status !== 'done')
+        .map((t) => t.mechanism);
     },
-    ruleVersion: (tx, serviceId) => latestRuleVersion(tx, serviceId),
+    ruleVersion: (tx, ctx, serviceId) => latestRuleVersion(tx, ctx.actor.organizationId, serviceId),
   };
 
   async function loadTask(tx: Tx, ctx: ActorContext, id: string) {
@@ -86,8 +92,50 @@ export function createVerificationService(deps: {
     return task;
   }
 
+  /**
+   * Verification work goes to an active user of the actor's own association who may do it; anyone
+   * else (another association's user, an unknown id, a deactivated account) is a field error.
+   */
+  async function assertAssignable(ctx: ActorContext, assigneeId: string) {
+    const assignee = await users.findUser(ctx, assigneeId);
+    if (assignee?.status !== 'active' || !can(assignee.roles, 'verification.work')) {
+      throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
+    }
+  }
+
+  /**
+   * What the explained evaluation knows about a beneficiary for one service. The what-if computes the
+   * same facts for every beneficiary in one SQL scan (signals.repository); a test holds them equal.
+   * `excludeRequestId`: the request being evaluated does not count as another open request.
+   */
+  async function eligibilityFacts(
+    tx: Tx,
+    ctx: ActorContext,
+    beneficiaryId: string,
+    serviceId: string,
+    excludeRequestId: string | null,
+  ): Promise<EligibilityFacts> {
+    const org = await organizations.getOrganization(ctx.actor.organizationId, tx);
+    const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+    const profile = await beneficiaries.present(tx, ctx, row);
+    const docs = (await records.listDocuments(ctx, beneficiaryId, tx)).items;
+    const history = await requests.serviceHistory(ctx, { beneficiaryId, serviceId, excludeRequestId }, tx);
+    return {
+      today: localToday(clock, org.settings.timeZone),
+      categories: profile.categories,
+      city: profile.city,
+      birthDate: profile.birthDate,
+      householdSize: profile.household.size,
+      monthlyIncomePerCapita: profile.household.monthlyIncomePerCapita,
+      documents: docs.map((d) => ({ type: d.type, expired: d.expired })),
+      activeRequestsForService: history.active,
+      lastDeliveryOfService: history.lastDelivery,
+    };
+  }
+
   return {
     hooks,
+    eligibilityFacts,
 
     async getRules(ctx: ActorContext, serviceId: string) {
       await catalog.loadService(db, ctx, serviceId);
@@ -129,32 +177,16 @@ export function createVerificationService(deps: {
 
     /** The evaluation of a request against its service's rules in force, every criterion explained. */
     async evaluateRequest(ctx: ActorContext, requestId: string) {
-      const view = await requests.view(db, ctx, requestId);
-      const r = view.request;
-      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const r = (await requests.view(db, ctx, requestId)).request;
       const rulesRow = await latestRules(db, ctx.actor.organizationId, r.serviceId);
-      const row = await beneficiaries.load(db, ctx, r.beneficiaryId);
-      const profile = await beneficiaries.present(db, ctx, row);
-      const docs = (await records.listDocuments(ctx, r.beneficiaryId)).items;
-      const history = await requests.serviceHistory(ctx, r);
-      const facts: EligibilityFacts = {
-        today: localToday(clock, org.settings.timeZone),
-        categories: profile.categories,
-        city: profile.city,
-        birthDate: profile.birthDate,
-        householdSize: profile.household.size,
-        monthlyIncomePerCapita: profile.household.monthlyIncomePerCapita,
-        documents: docs.map((d) => ({ type: d.type, expired: d.expired })),
-        activeRequestsForService: history.active,
-        lastDeliveryOfService: history.lastDelivery,
-      };
+      const facts = await eligibilityFacts(db, ctx, r.beneficiaryId, r.serviceId, r.id);
       const evaluation = evaluateEligibility(rulesRow?.rules ?? { criteria: [], threshold: 0 }, facts);
       return { ruleVersion: rulesRow?.version ?? 0, ...evaluation };
     },
 
     async listTasks(ctx: ActorContext, requestId: string) {
       await requests.view(db, ctx, requestId);
-      return { items: (await listTasks(db, requestId)).map(presentTask) };
+      return { items: (await listTasks(db, ctx.actor.organizationId, requestId)).map(presentTask) };
     },
 
     async myTasks(ctx: ActorContext) {
@@ -166,10 +198,11 @@ export function createVerificationService(deps: {
       id: string,
       input: { assigneeId?: string; scheduledAt?: string; location?: string },
     ) {
+      if (input.assigneeId) await assertAssignable(ctx, input.assigneeId);
       return db.transaction(async (tx) => {
         const task = await loadTask(tx, ctx, id);
         if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
-        const row = await updateTask(tx, id, {
+        const row = await updateTask(tx, task.organizationId, id, {
           assigneeId: input.assigneeId ?? task.assigneeId,
           scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : task.scheduledAt,
           location: input.location ?? task.location,
@@ -198,7 +231,7 @@ export function createVerificationService(deps: {
       return db.transaction(async (tx) => {
         const task = await loadTask(tx, ctx, id);
         if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
-        const row = await updateTask(tx, id, {
+        const row = await updateTask(tx, task.organizationId, id, {
           ...input,
           status: 'done',
           completedBy: ctx.actor.userId,
@@ -251,7 +284,7 @@ export function createVerificationService(deps: {
       const task = await lockTask(db, ctx.actor.organizationId, taskId);
       if (!task) throw notFound();
       return {
-        items: (await listPhotos(db, taskId)).map((p) => ({
+        items: (await listPhotos(db, ctx.actor.organizationId, taskId)).map((p) => ({
           id: p.id,
           contentType: p.contentType,
           size: p.size,
@@ -263,7 +296,7 @@ export function createVerificationService(deps: {
     async readPhoto(ctx: ActorContext, taskId: string, photoId: string) {
       const task = await lockTask(db, ctx.actor.organizationId, taskId);
       if (!task) throw notFound();
-      const photo = await findPhoto(db, taskId, photoId);
+      const photo = await findPhoto(db, ctx.actor.organizationId, taskId, photoId);
       if (!photo) throw notFound();
       return { data: await storage.get(photo.storageKey), contentType: photo.contentType };
     },

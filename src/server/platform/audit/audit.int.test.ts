@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
 
-const { app, services } = await createTestApp();
-const { emails } = await createOrganization(services, [
+const { app, services, testDb } = await createTestApp();
+const { organization, emails } = await createOrganization(services, [
   { fullName: 'مديرة النظام', email: 'admin', roles: ['admin'] },
   { fullName: 'المراجع', email: 'auditor', roles: ['auditor'] },
   { fullName: 'موظف العلاقات', email: 'officer', roles: ['relations_officer'] },
@@ -83,11 +84,26 @@ describe('audit log', () => {
         () => 'accepted',
         (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(services.db.execute(sql`update audit_events set action = 'x'`))).toMatch(
-      /append-only/,
-    );
-    expect(await refusal(services.db.execute(sql`delete from audit_events`))).toMatch(/append-only/);
-    expect(await refusal(services.db.execute(sql`truncate audit_events`))).toMatch(/append-only/);
+    // The application role holds no right to change it (decision 011)…
+    for (const statement of [
+      "update audit_events set action = 'x'",
+      'delete from audit_events',
+      'truncate audit_events',
+    ]) {
+      expect(await refusal(services.db.execute(sql.raw(statement)))).toMatch(/permission denied/);
+    }
+    // …and even the owner, who has every right, is stopped by the trigger.
+    const owner = new pg.Client({ connectionString: testDb.ownerUrl });
+    await owner.connect();
+    try {
+      // Declared association: where the owner is no superuser, row-level security binds it too.
+      await owner.query("select set_config('app.organization_id', $1, false)", [organization.id]);
+      expect(await refusal(owner.query("update audit_events set action = 'x'"))).toMatch(/append-only/);
+      expect(await refusal(owner.query('delete from audit_events'))).toMatch(/append-only/);
+      expect(await refusal(owner.query('truncate audit_events'))).toMatch(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('filters by date range and pages with a cursor', async () => {

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-// Append-only (a trigger in the migrations refuses UPDATE, DELETE and TRUNCATE).
+// Append-only (a trigger in the migrations refuses UPDATE, DELETE and TRUNCATE). Keyed by id alone, not
+// (organization_id, id): a failed sign-in with an unknown e-mail belongs to no association, so
+// organization_id is nullable and cannot be in a primary key. Nothing references this table.
 export const auditEvents = pgTable(
   'audit_events',
   {

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/database';
+import { noteAuditWritten } from '../db/tenant';
 import type { RequestContext } from '../http/context';
 import { auditEvents } from './audit.tables';
 
@@ -33,4 +34,5 @@ export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry
     requestId: ctx.requestId,
     details: entry.details ?? {},
   });
+  noteAuditWritten();
 }

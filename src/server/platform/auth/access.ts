@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type RouteAccess } from '../../../shared/permissions';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/database';
+import { auditsWritten, inTenant, withTenant } from '../db/tenant';
 import { contextOf } from '../http/context';
 import { AppError } from '../http/errors';
+import { type PersonalDataKind, personalDataOf } from './personal-data';
 import { type SessionStore, sessionCookieName } from './sessions';
 
 /**
@@ -14,6 +16,8 @@ export interface RouteRule {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The personal data the route returns (its reads are audited), or false. */
+  personalData: PersonalDataKind | false;
 }
 
 declare module 'fastify' {
@@ -21,10 +25,15 @@ declare module 'fastify' {
     /** Every API route with its access rule, for the route-permission test and the docs. */
     routeRules: RouteRule[];
   }
+  interface FastifyRequest {
+    /** Set while a signed-in request's transaction is open: `ready()` asks it to end, then settles. */
+    tenantTransaction: { ready(): void; settled: Promise<unknown> } | null;
+  }
 }
 
 export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sessions: SessionStore }): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('tenantTransaction', null);
   const rules: RouteRule[] = [];
   app.decorate('routeRules', rules);
 
@@ -34,9 +43,22 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sess
     if (!guarded) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${url} declares no access rule`);
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') rules.push({ method: String(method), url, access });
+    const methods = [route.method].flat().map(String);
+    const personalData = personalDataOf(methods[0]!, url, access, route.config?.personalData);
+    for (const method of methods) {
+      if (method !== 'HEAD') rules.push({ method, url, access, personalData });
     }
+    route.handler = inActorsTransaction(deps.db, route.handler as Handler, personalData);
+  });
+
+  // The answer of a signed-in request leaves only after its transaction has ended (commit, or
+  // rollback for an error answer), so an acknowledged write is a committed write.
+  app.addHook('onSend', async (request, reply) => {
+    const open = request.tenantTransaction;
+    if (!open) return;
+    open.ready();
+    const failure = await open.settled;
+    if (failure && reply.statusCode < 400) throw failure;
   });
 
   app.addHook('onRequest', async (request) => {
@@ -47,12 +69,74 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sess
     if (access === 'public') return;
     if (!request.actor) throw new AppError(401, 'UNAUTHENTICATED');
     if (access === 'authenticated' || can(request.actor.roles, access)) return;
-    await recordAudit(deps.db, contextOf(request), {
-      action: access,
-      entityType: 'route',
-      entityId: `${request.method} ${request.routeOptions.url}`,
-      outcome: 'denied',
-    });
+    const actor = request.actor;
+    await inTenant(deps.db, { organizationId: actor.organizationId, userId: actor.userId }, () =>
+      recordAudit(deps.db, contextOf(request), {
+        action: access,
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        outcome: 'denied',
+      }),
+    );
     throw new AppError(403, 'FORBIDDEN');
   });
+}
+
+type Handler = (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => unknown;
+
+/**
+ * The audit row of a personal-data read, written in the read's transaction — unless the service has
+ * already written its own, more specific one (profile, search, export), so each read leaves one row.
+ */
+function auditRead(db: Db, request: FastifyRequest, kind: PersonalDataKind) {
+  return async (reply: FastifyReply) => {
+    if (reply.statusCode >= 400 || auditsWritten() > 0) return;
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const entityId = typeof params.id === 'string' ? params.id : null;
+    await recordAudit(db, contextOf(request), {
+      action: `${kind}.read`,
+      entityType: kind,
+      entityId,
+      details: { route: `GET ${request.routeOptions.url}` },
+    });
+  };
+}
+
+/**
+ * A signed-in request runs in one transaction for the actor's association (row-level security sees
+ * only its rows): every write of the request commits together, before the answer leaves, or not at all.
+ */
+function inActorsTransaction(db: Db, handler: Handler, personalData: PersonalDataKind | false): Handler {
+  return async function (this: FastifyInstance, request, reply) {
+    const actor = request.actor;
+    if (!actor) return handler.call(this, request, reply);
+    const audited = personalData ? auditRead(db, request, personalData) : null;
+    let ready!: () => void;
+    const answerReady = new Promise<void>((resolve) => {
+      ready = resolve;
+    });
+    let handled: Promise<unknown> | undefined;
+    const transaction = withTenant(
+      db,
+      { organizationId: actor.organizationId, userId: actor.userId },
+      () => {
+        handled = Promise.resolve(handler.call(this, request, reply));
+        return handled;
+      },
+      {
+        commitWhen: answerReady,
+        rollbackIf: () => reply.statusCode >= 400,
+        beforeCommit: audited ? () => audited(reply) : undefined,
+      },
+    );
+    request.tenantTransaction = {
+      ready,
+      settled: transaction.then(
+        () => null,
+        (err: unknown) => err,
+      ),
+    };
+    await transaction;
+    return handled;
+  };
 }

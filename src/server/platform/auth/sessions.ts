@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isStaffRole } from '../../../shared/roles';
-import { users } from '../../modules/users/users.tables';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/database';
+import { inTenant } from '../db/tenant';
 import type { Actor } from '../http/context';
 import { sessions } from './auth.tables';
 
@@ -35,37 +35,39 @@ export function createSessionStore({ db, ttlHours, clock }: { db: Db; ttlHours: 
       return token;
     },
 
-    /** The actor of a session token, or null when it is unknown, expired or its user is inactive. */
+    /**
+     * The actor of a session token, or null when it is unknown, expired or its user is inactive. The
+     * lookup crosses associations (the token is all there is), so it goes through the one named
+     * database function for it; the sliding expiry is then written inside the actor's association.
+     */
     async authenticate(token: string): Promise<Actor | null> {
       const id = hashToken(token);
       const now = clock.now();
-      const [row] = await db
-        .select({
-          sessionId: sessions.id,
-          lastSeenAt: sessions.lastSeenAt,
-          userId: users.id,
-          organizationId: users.organizationId,
-          fullName: users.fullName,
-          email: users.email,
-          roles: users.roles,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.status, 'active')))
-        .limit(1);
+      const { rows } = await db.execute<{
+        session_id: string;
+        last_seen_at: string | Date;
+        user_id: string;
+        organization_id: string;
+        full_name: string;
+        email: string;
+        roles: string[];
+      }>(sql`select * from app_session_actor(${id}, ${now.toISOString()}::timestamptz)`);
+      const row = rows[0];
       if (!row) return null;
       // Sliding expiry, written at most once a minute to keep reads cheap.
-      if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-        await db
-          .update(sessions)
-          .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) })
-          .where(eq(sessions.id, id));
+      if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+        await inTenant(db, { organizationId: row.organization_id, userId: row.user_id }, () =>
+          db
+            .update(sessions)
+            .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) })
+            .where(and(eq(sessions.organizationId, row.organization_id), eq(sessions.id, id))),
+        );
       }
       return {
-        sessionId: row.sessionId,
-        userId: row.userId,
-        organizationId: row.organizationId,
-        fullName: row.fullName,
+        sessionId: row.session_id,
+        userId: row.user_id,
+        organizationId: row.organization_id,
+        fullName: row.full_name,
         email: row.email,
         roles: row.roles.filter(isStaffRole),
       };
@@ -83,8 +85,9 @@ export function createSessionStore({ db, ttlHours, clock }: { db: Db; ttlHours: 
       return deleted.length;
     },
 
+    /** Housekeeping across associations, through its named database function. */
     async deleteExpired(): Promise<void> {
-      await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+      await db.execute(sql`select app_delete_expired_sessions()`);
     },
   };
 }

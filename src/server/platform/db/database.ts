@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from './schema';
+import { scopedDatabase } from './tenant';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** The query builder without the module tables' schema: the platform knows no module (STYLE.md). */
+export type Db = NodePgDatabase;
 /** A transaction handle or the database itself: repositories accept either. */
 export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -38,7 +39,8 @@ export function connectDatabase(
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = drizzle(pool, { schema });
+  // Inside a tenant scope every query of `db` runs in that scope's transaction (platform/db/tenant.ts).
+  const db = scopedDatabase(drizzle(pool));
   return { pool, db, close: () => pool.end() };
 }
 
@@ -56,18 +58,32 @@ export async function waitForDatabase(pool: pg.Pool, timeoutMs = 60_000): Promis
   }
 }
 
-/** Applies the committed migrations, holding an advisory lock so concurrent starts are safe. */
-export async function migrateDatabase(database: Database): Promise<void> {
-  const client = await database.pool.connect();
+/**
+ * Applies the committed migrations with the owner's connection, holding an advisory lock so concurrent
+ * starts are safe; `afterwards` runs under the same lock (e.g. granting the application role).
+ */
+export async function migrateDatabase(
+  ownerConnectionString: string,
+  afterwards?: (client: pg.PoolClient) => Promise<void>,
+): Promise<void> {
+  const pool = new pg.Pool({
+    connectionString: ownerConnectionString,
+    max: 2,
+    application_name: 'wasl-migrate',
+  });
+  pool.on('error', () => {});
+  const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
     try {
-      await migrate(database.db, { migrationsFolder });
+      await migrate(drizzle(client), { migrationsFolder });
+      await afterwards?.(client);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
     }
   } finally {
     client.release();
+    await pool.end();
   }
 }
 

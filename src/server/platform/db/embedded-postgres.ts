@@ -5,6 +5,11 @@
  * class, because that class installs a process-wide exit hook that stops the database the moment a
  * signal arrives — before the HTTP server has drained. Here the server decides when to stop it.
  *
+ * One Wasl process per DATA_DIR: the one that starts the postmaster owns it (`embedded-postgres.owner`
+ * holds its pid) and stops it when it stops. Another process started on the same folder while the owner
+ * lives is refused at once: sharing would let the first one's Ctrl-C pull the database from under the
+ * second. Several processes on one database is what DATABASE_URL is for.
+ *
  * Recovery after `kill -9`: the postmaster (started by pg_ctl, detached) outlives the server. On the
  * next start we find it through `postmaster.pid`, see that the Wasl process that owned it is gone,
  * stop it cleanly and start again. A stale pid file (postmaster gone) is removed.
@@ -21,14 +26,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { isAlive, readPid, takeOwnership } from './data-dir-owner';
 
 const execFileAsync = promisify(execFile);
 
 export interface EmbeddedPostgres {
   connectionString: string;
   clusterDir: string;
-  /** True when this process started the postmaster and must stop it. */
-  owned: boolean;
   stop(): Promise<void>;
 }
 
@@ -108,31 +112,6 @@ function reachable(target: string, who: RunAs): boolean {
     if (!ok) return false;
   }
   return true;
-}
-
-/** Is the process running? A zombie (exited, not yet reaped by its parent) counts as gone. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return os.platform() !== 'linux'; // no /proc: trust kill(0)
-  }
-}
-
-function readPid(file: string): number | null {
-  try {
-    const first = fs.readFileSync(file, 'utf8').split('\n')[0]?.trim();
-    const pid = Number(first);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -239,37 +218,32 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log: Logger;
 }): Promise<EmbeddedPostgres> {
-  const { dataDir, log } = options;
+  const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
+  // Before anything else: a refused process must not touch the cluster or its state.
+  const lockFile = takeOwnership(dataDir, options.log);
+  try {
+    const cluster = await startCluster(dataDir, options.port, options.log);
+    return {
+      ...cluster,
+      async stop() {
+        await cluster.stop();
+        fs.rmSync(lockFile, { force: true });
+      },
+    };
+  } catch (err) {
+    fs.rmSync(lockFile, { force: true });
+    throw err;
+  }
+}
+
+/** Creates the cluster on first use, clears what a killed owner left, and starts the postmaster. */
+async function startCluster(dataDir: string, defaultPort: number, log: Logger): Promise<EmbeddedPostgres> {
   const runAs = process.getuid?.() === 0 ? await postgresUser() : null;
   const bins = reachableBinaries(await loadBinaries(), runAs, log);
-  const state = loadOrCreateState(dataDir, options.port, runAs, log);
+  const state = loadOrCreateState(dataDir, defaultPort, runAs, log);
   const { clusterDir, port, password } = state;
   const connectionString = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-
-  // One Wasl process owns the postmaster; others started on the same DATA_DIR share it.
-  const lockFile = path.join(dataDir, 'embedded-postgres.owner');
-  const takeLock = (): boolean => {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return true;
-    } catch {
-      const owner = readPid(lockFile);
-      if (owner !== null && owner !== process.pid && isAlive(owner)) return false;
-      fs.rmSync(lockFile, { force: true }); // the owner died (kill -9): take over
-      return takeLock();
-    }
-  };
-
-  if (!takeLock()) {
-    log.info(
-      { clusterDir },
-      'embedded PostgreSQL is owned by another Wasl process on this DATA_DIR; sharing it',
-    );
-    const ready = await waitFor(() => canConnect(port), 60_000);
-    if (!ready) throw new Error('embedded PostgreSQL of the other Wasl process did not become ready');
-    return { connectionString, clusterDir, owned: false, stop: async () => {} };
-  }
 
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     // Parents must stay enterable by the postgres user (a recursive mkdir would give them 0700 too).
@@ -303,7 +277,6 @@ export async function startEmbeddedPostgres(options: {
 
   await stopOrphan(clusterDir, log);
   if (!(await portFree(port))) {
-    fs.rmSync(lockFile, { force: true });
     throw new Error(
       `port ${port} on 127.0.0.1 is used by another program; set EMBEDDED_PG_PORT (and delete ${path.join(dataDir, 'embedded-postgres.json')}'s port) to move the embedded database`,
     );
@@ -322,7 +295,6 @@ export async function startEmbeddedPostgres(options: {
     runAs,
   );
   if (started.code !== 0) {
-    fs.rmSync(lockFile, { force: true });
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
     throw new Error(`embedded PostgreSQL did not start: ${started.output}\n${tail}`);
   }
@@ -332,24 +304,11 @@ export async function startEmbeddedPostgres(options: {
   return {
     connectionString,
     clusterDir,
-    owned: true,
     async stop() {
       if (stopped) return;
       stopped = true;
       await run(bins.pg_ctl, ['stop', '-w', '-t', '60', '-m', 'fast', '-D', clusterDir], runAs);
-      fs.rmSync(lockFile, { force: true });
       log.info({ clusterDir }, 'embedded PostgreSQL stopped');
     },
   };
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RouteAccess } from '../../../shared/permissions';
 import type { StaffRole } from '../../../shared/roles';
+import type { PersonalDataKind } from '../auth/personal-data';
 import { type Language, languageOf } from './errors';
 
 /** The signed-in staff member making a request. */
@@ -33,6 +34,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares what it needs: a permission action, `authenticated` or `public`. */
     access?: RouteAccess;
+    /**
+     * The personal data a GET route returns, when its permission does not say it already
+     * (platform/auth/personal-data.ts); `false` for a route that returns none. Each such read is audited.
+     */
+    personalData?: PersonalDataKind | false;
   }
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { NotificationChannel } from '../../../shared/contracts/outbox';
 import type { Db, Tx } from '../db/database';
+import { afterCommit, inTenant } from '../db/tenant';
 import type { JobDefinition, Jobs } from '../jobs/jobs';
 import { outboxMessages } from './outbox.tables';
 
@@ -19,11 +20,17 @@ export interface OutgoingMessage {
  */
 export interface NotificationDriver {
   name: string;
+  /**
+   * True when `deliver` hands the message to a gateway (status `sent`); false when it only keeps it
+   * here (status `recorded`), so the outbox never claims a message went out when none did.
+   */
+  delivers: boolean;
   deliver(message: OutgoingMessage): Promise<void>;
 }
 
 export const recordingDriver: NotificationDriver = {
   name: 'database',
+  delivers: false,
   async deliver() {},
 };
 
@@ -53,23 +60,46 @@ export async function queueNotification(tx: Tx, input: QueueNotification): Promi
 export const deliverJobName = 'notifications.deliver';
 export const sweepJobName = 'notifications.sweep';
 
-/** Asks the worker to deliver now; if this fails, the periodic sweep delivers it later. */
+/**
+ * Asks the worker to deliver once the caller's transaction has committed (the worker must find the
+ * message); if this fails, the periodic sweep delivers it later.
+ */
 export async function dispatchQueued(jobs: Jobs | null, ids: string[]): Promise<void> {
-  if (!jobs) return;
-  await Promise.all(ids.map((messageId) => jobs.send(deliverJobName, { messageId }))).catch(() => {});
+  if (!jobs || ids.length === 0) return;
+  afterCommit(() =>
+    Promise.all(ids.map((messageId) => jobs.send(deliverJobName, { messageId }))).catch(() => {}),
+  );
 }
 
+/** Delivers one message, inside its association (the worker is told only the message id). */
 export async function deliverMessage(db: Db, driver: NotificationDriver, messageId: string): Promise<void> {
+  const { rows } = await db.execute<{ id: string | null }>(
+    sql`select app_outbox_organization(${messageId}) as id`,
+  );
+  const organizationId = rows[0]?.id;
+  if (!organizationId) return;
+  // A failed attempt is recorded (committed) before the job is failed for pg-boss to retry.
+  const failure = await inTenant(db, { organizationId, userId: null }, () =>
+    deliverInTenant(db, driver, messageId),
+  );
+  if (failure) throw failure.error;
+}
+
+async function deliverInTenant(
+  db: Db,
+  driver: NotificationDriver,
+  messageId: string,
+): Promise<{ error: unknown } | undefined> {
   const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, messageId));
-  if (!message || message.status === 'sent') return;
+  if (!message || message.status === 'sent' || message.status === 'recorded') return;
   try {
     await driver.deliver(message);
     await db
       .update(outboxMessages)
       .set({
-        status: 'sent',
+        status: driver.delivers ? 'sent' : 'recorded',
         driver: driver.name,
-        sentAt: sql`now()`,
+        sentAt: driver.delivers ? sql`now()` : null,
         attempts: sql`${outboxMessages.attempts} + 1`,
       })
       .where(eq(outboxMessages.id, messageId));
@@ -79,8 +109,9 @@ export async function deliverMessage(db: Db, driver: NotificationDriver, message
       .update(outboxMessages)
       .set({ status: attempts >= 5 ? 'failed' : 'queued', attempts, lastError: String(err).slice(0, 500) })
       .where(eq(outboxMessages.id, messageId));
-    throw err;
+    return { error: err };
   }
+  return undefined;
 }
 
 export function notificationJobs(db: Db, driver: NotificationDriver, jobs: Jobs): JobDefinition[] {
@@ -94,16 +125,10 @@ export function notificationJobs(db: Db, driver: NotificationDriver, jobs: Jobs)
     payloadSchema: z.object({}).loose(),
     cron: '* * * * *',
     async handler() {
-      const stale = await db
-        .select({ id: outboxMessages.id })
-        .from(outboxMessages)
-        .where(
-          and(
-            eq(outboxMessages.status, 'queued'),
-            lt(outboxMessages.createdAt, sql`now() - interval '30 seconds'`),
-          ),
-        )
-        .limit(500);
+      // Across associations, so through its named database function.
+      const { rows: stale } = await db.execute<{ id: string }>(
+        sql`select id from app_stale_outbox_messages(500)`,
+      );
       await dispatchQueued(
         jobs,
         stale.map((s) => s.id),

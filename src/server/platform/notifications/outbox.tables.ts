@@ -1,12 +1,14 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../../modules/organizations/organizations.tables';
+import { outboxStatuses } from '../../../shared/contracts/outbox';
+import { tenantPrimaryKey } from '../db/columns';
+import { organizations } from '../identity/organizations.tables';
 
 // Every SMS / e-mail / WhatsApp message is first written here, in the transaction of the change
 // that caused it; a job delivers it through the configured driver.
 export const outboxMessages = pgTable(
   'outbox_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -14,9 +16,8 @@ export const outboxMessages = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
-    status: text('status', { enum: ['queued', 'sent', 'failed'] })
-      .notNull()
-      .default('queued'),
+    // Plain text (no database enum), so adding a status needs no migration; the list is outboxStatuses.
+    status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
     driver: text('driver'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -26,6 +27,9 @@ export const outboxMessages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
+    tenantPrimaryKey(t),
+    // The worker is handed only a message id and looks its association up (app_outbox_organization).
+    index('outbox_id_idx').on(t.id),
     index('outbox_org_created_idx').on(t.organizationId, t.createdAt),
     index('outbox_status_idx').on(t.status, t.createdAt),
   ],

@@ -15,7 +15,6 @@ import type {
   TimelineItem,
   UpdateBeneficiary,
 } from '../../../shared/contracts/beneficiaries';
-import { i18n } from '../../i18n';
 import { ApiError, api, apiBase, withQuery } from '../../lib/api';
 
 export type HouseholdMember = z.infer<typeof householdMemberSchema>;
@@ -77,6 +76,16 @@ export const beneficiaryQuery = (id: string) =>
     queryKey: beneficiaryKeys.detail(id),
     queryFn: ({ signal }) => api<Beneficiary>(path(id), { signal }),
   });
+
+/**
+ * The record a merged record's person now lives in: the API answers 410 BENEFICIARY_MERGED with its
+ * id (decision 007), so a page opened from an old link or bookmark can follow the person.
+ */
+export function mergedInto(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'BENEFICIARY_MERGED') return null;
+  const id = error.details?.mergedInto;
+  return typeof id === 'string' ? id : null;
+}
 
 const itemsQuery = <T>(id: string, part: string) =>
   queryOptions({
@@ -151,7 +160,7 @@ export const fileUrls = {
   exportHtml: (id: string) => `${apiBase}${path(id, '/export.html')}`,
 };
 
-/** `POST /beneficiaries/:id/documents` as multipart/form-data (the JSON helper cannot send files). */
+/** `POST /beneficiaries/:id/documents` as multipart/form-data. */
 export async function uploadDocument(
   id: string,
   file: File,
@@ -160,24 +169,5 @@ export async function uploadDocument(
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
   form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`${apiBase}${path(id, '/documents')}`, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': i18n.language || 'ar' },
-      credentials: 'same-origin',
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', i18n.t('common.networkError'));
-  }
-  const data = (await response.json().catch(() => undefined)) as
-    | { error?: { code: string; message: string; details?: Record<string, unknown> } }
-    | undefined;
-  if (!response.ok) {
-    const error = data?.error;
-    const code = error?.code ?? (response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL');
-    throw new ApiError(response.status, code, error?.message || i18n.t(`errors.${code}`), error?.details);
-  }
-  return data as unknown as BeneficiaryDocument;
+  return api<BeneficiaryDocument>(path(id, '/documents'), { method: 'POST', body: form });
 }

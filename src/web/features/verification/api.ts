@@ -8,8 +8,7 @@ import type {
   verificationTaskSchema,
 } from '../../../shared/contracts/verification';
 import type { RuleSet } from '../../../shared/eligibility/rules';
-import { i18n } from '../../i18n';
-import { ApiError, api, apiBase, withQuery } from '../../lib/api';
+import { api, apiBase, withQuery } from '../../lib/api';
 
 export type VerificationTask = z.infer<typeof verificationTaskSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
@@ -187,24 +186,5 @@ export const dismissSignal = (requestId: string, body: { key: string; reason: st
 export async function uploadTaskPhoto(taskId: string, file: Blob, name: string): Promise<TaskPhoto> {
   const form = new FormData();
   form.append('file', file, name);
-  let response: Response;
-  try {
-    response = await fetch(`${apiBase}/verifications/${enc(taskId)}/photos`, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': i18n.language || 'ar' },
-      credentials: 'same-origin',
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', i18n.t('common.networkError'));
-  }
-  const data = (await response.json().catch(() => undefined)) as
-    | { error?: { code: string; message: string; details?: Record<string, unknown> } }
-    | undefined;
-  if (!response.ok) {
-    const error = data?.error;
-    const code = error?.code ?? (response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL');
-    throw new ApiError(response.status, code, error?.message || i18n.t(`errors.${code}`), error?.details);
-  }
-  return data as unknown as TaskPhoto;
+  return api<TaskPhoto>(`/verifications/${enc(taskId)}/photos`, { method: 'POST', body: form });
 }

@@ -1,8 +1,9 @@
 import { Anchor, Button, Card, Group, Stack, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconMessagePlus, IconSignature, IconToggleRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Beneficiary } from '../../../../shared/contracts/beneficiaries';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -11,7 +12,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { useCan } from '../../../lib/session';
-import { beneficiaryQuery } from '../api';
+import { beneficiaryQuery, mergedInto } from '../api';
 import { InteractionModal, StatusModal } from '../components/action-modals';
 import { ProfileFlags } from '../components/beneficiary-badges';
 import { ConsentsCard } from '../components/consents-card';
@@ -35,12 +36,28 @@ function Profile() {
   const { t } = useTranslation();
   const { beneficiaryId } = useParams({ strict: false }) as { beneficiaryId: string };
   const query = useQuery(beneficiaryQuery(beneficiaryId));
+  const navigate = useNavigate();
+  // A merged record: go to the record the person now lives in, and say why the page changed.
+  const survivor = mergedInto(query.error);
+  useEffect(() => {
+    if (!survivor) return;
+    notifications.show({
+      id: `merged-${beneficiaryId}`,
+      color: 'blue',
+      message: t('beneficiaries.profile.merged'),
+    });
+    void navigate({
+      to: '/beneficiaries/$beneficiaryId',
+      params: { beneficiaryId: survivor },
+      replace: true,
+    });
+  }, [survivor, beneficiaryId, navigate, t]);
   return (
     <>
       <Anchor component={Link} to="/beneficiaries" size="sm">
         {t('beneficiaries.backToList')}
       </Anchor>
-      {query.isPending ? (
+      {query.isPending || survivor ? (
         <PageLoader />
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />

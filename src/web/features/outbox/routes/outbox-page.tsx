@@ -20,7 +20,13 @@ import { outboxListQuery } from '../api';
 
 type Status = (typeof outboxStatuses)[number];
 
-const statusColors: Record<Status, string> = { queued: 'blue', sent: 'teal', failed: 'red' };
+// Recorded is grey, not green: no gateway took the message, so nobody has received it.
+const statusColors: Record<Status, string> = {
+  queued: 'blue',
+  recorded: 'gray',
+  sent: 'teal',
+  failed: 'red',
+};
 const channelIcons = {
   sms: <IconMessage size={16} aria-hidden />,
   email: <IconMail size={16} aria-hidden />,

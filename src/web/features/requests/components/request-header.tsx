@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from '../../../../shared/contracts/requests';
-import type { RequestStatus } from '../../../../shared/requests/request-machine';
+import { decidedStatuses } from '../../../../shared/requests/request-machine';
 import { DualDate } from '../../../lib/dates';
 import { useOrgLists } from '../../../lib/org-lists';
 import { useCan } from '../../../lib/session';
@@ -89,12 +89,10 @@ export function InfoRequested({ request }: { request: ServiceRequest }) {
   );
 }
 
-const lettered: readonly RequestStatus[] = ['approved', 'rejected', 'registered', 'delivered', 'closed'];
-
 /** The decision, its reason and the letter sent to the beneficiary (HTML to read, PDF to print). */
 export function DecisionCard({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation();
-  if (!lettered.includes(request.status) || !request.decidedAt) return null;
+  if (!decidedStatuses.includes(request.status) || !request.decidedAt) return null;
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="request-decision-title">
       <Stack gap="xs">

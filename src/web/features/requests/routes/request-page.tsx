@@ -5,7 +5,7 @@ import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from '../../../../shared/contracts/requests';
 import { formatDualDate } from '../../../../shared/dates';
-import type { RequestStatus } from '../../../../shared/requests/request-machine';
+import { deliveryStatuses } from '../../../../shared/requests/request-machine';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageLoader } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
@@ -30,8 +30,6 @@ export interface RequestSearch {
 export function validateRequestSearch(search: Record<string, unknown>): RequestSearch {
   return { created: search.created === true || search.created === 'true' ? true : undefined };
 }
-
-const delivering: readonly RequestStatus[] = ['registered', 'delivered', 'closed'];
 
 export function RequestPage() {
   return (
@@ -103,7 +101,7 @@ function RequestView({ request: r }: { request: ServiceRequest }) {
           <Stack gap="md">
             {can('verification.read') && <VerificationSection request={r} />}
             {can('verification.read') && <EvaluationSection requestId={r.id} />}
-            {delivering.includes(r.status) && <DeliveriesSection requestId={r.id} />}
+            {deliveryStatuses.includes(r.status) && <DeliveriesSection requestId={r.id} />}
             <HistoryTimeline requestId={r.id} />
             <ReferralsSection request={r} />
           </Stack>

@@ -1,14 +1,16 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../organizations/organizations.tables';
+import { tenantPrimaryKey } from '../db/columns';
+import { organizations } from './organizations.tables';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    // Stored lower-cased; unique across the platform because staff sign in with e-mail alone.
+    // Stored lower-cased; unique across the platform because staff sign in with e-mail alone (before
+    // the association is known, so this unique index does not start with organization_id).
     email: text('email').notNull(),
     fullName: text('full_name').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -23,6 +25,7 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     uniqueIndex('users_email_key').on(t.email),
     index('users_org_idx').on(t.organizationId, t.fullName),
   ],

@@ -1,0 +1,12 @@
+// Every table, for drizzle-kit (migrations). Not imported by the app: the platform knows no module.
+
+export * from './modules/beneficiaries/beneficiaries.tables';
+export * from './modules/committee/committee.tables';
+export * from './modules/requests/requests.tables';
+export * from './modules/services/services.tables';
+export * from './modules/verification/verification.tables';
+export * from './platform/audit/audit.tables';
+export * from './platform/auth/auth.tables';
+export * from './platform/identity/organizations.tables';
+export * from './platform/identity/users.tables';
+export * from './platform/notifications/outbox.tables';
