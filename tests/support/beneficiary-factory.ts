@@ -37,9 +37,13 @@ const familyNames = ['القرشي', 'البلوي', 'الرويلي', 'السه
 let personSerial = 0;
 
 /** The fields of a quick registration at the counter (DESIGN.md), overridable; every call a different person. */
+// Fixed once per process: with the clock read per call, two calls could land on the same n (same name
+// and birth date → POSSIBLE_DUPLICATES) when the clock's remainder wrapped between them.
+const personOffset = Date.now() % 997;
+
 export function beneficiaryInput(overrides: Record<string, unknown> = {}) {
   personSerial += 1;
-  const n = personSerial + (Date.now() % 997);
+  const n = personSerial + personOffset;
   const name = `${firstNames[n % firstNames.length]} ${fatherNames[n % fatherNames.length]} سعيد ${familyNames[(n * 7) % familyNames.length]}`;
   const birth = new Date(Date.UTC(1950, 0, 1) + n * 86_400_000 * 13).toISOString().slice(0, 10);
   return {

@@ -8,11 +8,11 @@ import type { Db, Tx } from '../../platform/db/database';
 import type { FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
-import { escapeHtml } from '../../platform/http/html';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { presentSummary } from './beneficiaries.presenter';
 import { updateBeneficiaryRow } from './beneficiaries.repository';
 import { assertKnownCodes, type BeneficiaryService } from './beneficiaries.service';
+import { exportHtml } from './beneficiary-export-html';
 import {
   type CorrectionRow,
   erasePersonalRecords,
@@ -151,7 +151,10 @@ export function createBeneficiaryPrivacyService(deps: {
 
     /** Everything held about one beneficiary (PDPL right of access and copy). */
     async exportBeneficiary(ctx: ActorContext, id: string) {
-      const profile = await beneficiaries.getBeneficiary(ctx, id);
+      // Not getBeneficiary: that audits a profile read, and this access is audited once, as an export.
+      const profile = await db.transaction(async (tx) =>
+        beneficiaries.present(tx, ctx, await beneficiaries.load(tx, ctx, id)),
+      );
       const [household, documents, declarations, consents, timeline] = await Promise.all([
         beneficiaries.listHousehold(ctx, id),
         records.listDocuments(ctx, id),
@@ -173,31 +176,9 @@ export function createBeneficiaryPrivacyService(deps: {
       };
     },
 
-    /** A readable Arabic printout of the export. */
+    /** A readable printout of the export, in the reader's language. */
     async exportBeneficiaryHtml(ctx: ActorContext, id: string): Promise<string> {
-      const data = await this.exportBeneficiary(ctx, id);
-      const p = data.profile;
-      const row = (label: string, value: unknown) =>
-        `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
-      const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '<p>—</p>');
-      return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${escapeHtml(p.fullNameAr)} — ${escapeHtml(p.fileNumber)}</title>
-<style>body{font-family:'IBM Plex Sans Arabic',Tahoma,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:start}th{background:#f3f5f4;width:30%}h2{margin-block-start:1.5rem}
-@media print{body{margin:0}}</style></head><body>
-<h1>${escapeHtml(data.organization.nameAr)}</h1>
-<p>نسخة من البيانات الشخصية المحفوظة لدى الجمعية — أُعدت في ${escapeHtml(data.exportedAt)}</p>
-<h2>البيانات الأساسية</h2><table>
-${row('رقم الملف', p.fileNumber)}${row('الاسم', p.fullNameAr)}${row('الاسم بالإنجليزية', p.fullNameEn)}${row('رقم الهوية / الإقامة', p.nationalId)}
-${row('تاريخ الميلاد', `${p.birthDate} م — ${p.birthDateHijri} هـ`)}${row('الجنس', p.gender === 'male' ? 'ذكر' : 'أنثى')}${row('الجنسية', p.nationality)}
-${row('الجوال', p.phone)}${row('جوال بديل', p.altPhone)}${row('المدينة', p.city)}${row('الحي', p.district)}${row('العنوان', p.address)}
-${row('الفئات', p.categories.join('، '))}${row('مصادر الدخل', p.incomeSources.map((s) => `${s.source}: ${s.monthlyAmount}`).join('، '))}
-${row('الحالة الصحية', p.healthConditions?.join('، ') ?? 'غير متاح لهذا الدور')}${row('ملاحظات', p.notes)}${row('الحالة', p.status)}</table>
-<h2>أفراد الأسرة</h2>${list(data.household.map((m) => `<li>${escapeHtml(m.fullName)} — ${escapeHtml(m.relation)} — ${escapeHtml(m.nationalId ?? '')}</li>`))}
-<h2>الوثائق</h2>${list(data.documents.map((d) => `<li>${escapeHtml(d.type)} ${escapeHtml(d.number ?? '')} — ${escapeHtml(d.fileName)}${d.expired ? ' (منتهية)' : ''}</li>`))}
-<h2>الإقرارات</h2>${list(data.declarations.map((d) => `<li>الإصدار ${d.textVersion} — ${escapeHtml(d.signedAt)} — ${escapeHtml(d.channel)}</li>`))}
-<h2>الموافقات</h2>${list(data.consents.map((c) => `<li>${escapeHtml(c.purpose)}: ${c.granted ? 'موافق' : 'مسحوبة'} — ${escapeHtml(c.recordedAt)}</li>`))}
-<h2>السجل</h2>${list(data.timeline.map((t) => `<li>${escapeHtml(t.at)} — ${escapeHtml(t.kind)} — ${escapeHtml(t.summary)} — ${escapeHtml(t.actorName ?? '')}</li>`))}
-</body></html>`;
+      return exportHtml(await this.exportBeneficiary(ctx, id), ctx.language);
     },
 
     async setLegalHold(ctx: ActorContext, id: string, hold: boolean, reason: string) {

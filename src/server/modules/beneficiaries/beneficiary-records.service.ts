@@ -12,6 +12,7 @@ import type { Db, Tx } from '../../platform/db/database';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { message } from '../../platform/i18n/messages';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { localToday } from './beneficiaries.presenter';
 import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
@@ -35,10 +36,8 @@ export const maxDocumentBytes = 10 * 1024 * 1024;
 
 // Policy step 4: the beneficiary pledges the data is correct and is directly responsible for it.
 export const defaultDeclarationText = {
-  bodyAr:
-    'أقر أنا الموقع أدناه بأن جميع البيانات والمعلومات والمستندات التي قدمتها إلى الجمعية صحيحة وكاملة، وأنني مسؤول مسؤولية مباشرة عن صحتها، وأتعهد بإبلاغ الجمعية بأي تغيير يطرأ عليها، وأعلم أن تقديم بيانات غير صحيحة يترتب عليه إيقاف الخدمة والمساءلة النظامية.',
-  bodyEn:
-    'I, the undersigned, declare that all the data, information and documents I have given the association are true and complete, that I am directly responsible for their correctness, and that I will inform the association of any change. I understand that giving untrue data leads to the service being stopped and to legal accountability.',
+  bodyAr: message('ar', 'declaration.default'),
+  bodyEn: message('en', 'declaration.default'),
 };
 
 export type BeneficiaryRecordsService = ReturnType<typeof createBeneficiaryRecordsService>;

@@ -1,15 +1,15 @@
 // محضر الجلسة — the minutes of a committee session, written from its agenda and votes when the chair
 // closes it. Pure: the service reads everything under the session lock and stores the text.
 import { formatDualDate } from '../../../shared/dates';
+import type { Language } from '../../platform/http/errors';
+import { type MessageKey, message } from '../../platform/i18n/messages';
 
-export const voteLabels = {
-  approve: 'موافق',
-  reject: 'غير موافق',
-  defer: 'تأجيل',
-  conflict: 'تعارض مصالح',
-} as const;
+export type Vote = 'approve' | 'reject' | 'defer' | 'conflict';
+export type Outcome = 'approved' | 'rejected' | 'deferred';
 
-export const outcomeLabels = { approved: 'القبول', rejected: 'الرفض', deferred: 'التأجيل' } as const;
+/** The outcome in words, for the minutes and their table (the server's message catalogue). */
+export const outcomeLabel = (outcome: Outcome, language: Language = 'ar') =>
+  message(language, `outcome.${outcome}`);
 
 export interface MinutesInput {
   title: string;
@@ -22,23 +22,43 @@ export interface MinutesInput {
     number: string;
     beneficiaryName: string;
     serviceNameAr: string;
-    outcome: keyof typeof outcomeLabels | null;
-    votes: { memberName: string | null; vote: keyof typeof voteLabels; reason: string }[];
+    outcome: Outcome | null;
+    votes: { memberName: string | null; vote: Vote; reason: string }[];
   }[];
 }
 
 /** One line per paragraph: heading, attendance, one per case, the chair's sign-off. */
-export function minutesLines(m: MinutesInput): string[] {
-  const when = formatDualDate(m.scheduledFor, 'ar');
+export function minutesLines(m: MinutesInput, language: Language = 'ar'): string[] {
+  const when = formatDualDate(m.scheduledFor, language);
+  const t = (key: MessageKey, params?: Record<string, string | number>) => message(language, key, params);
+  const list = (items: (string | null)[]) => items.join(t('list.separator'));
   return [
-    `محضر ${m.title} — ${m.decisionBodyAr}`,
-    `عُقدت الجلسة بتاريخ ${when.hijri} الموافق ${when.gregorian}، برئاسة ${m.chairName}، وبحضور: ${m.memberNames.join('، ')}. النصاب: ${m.quorum}.`,
+    t('minutes.heading', { title: m.title, decisionBody: m.decisionBodyAr }),
+    t('minutes.attendance', {
+      hijri: when.hijri,
+      gregorian: when.gregorian,
+      chair: m.chairName,
+      members: list(m.memberNames),
+      quorum: m.quorum,
+    }),
     ...m.items.map((i) => {
       const conflicts = i.votes.filter((v) => v.vote === 'conflict').map((v) => v.memberName);
-      const decided = i.outcome ? `وتقرر ${outcomeLabels[i.outcome]}` : 'ولم يُبت فيه';
-      const votes = i.votes.map((v) => `${v.memberName}: ${voteLabels[v.vote]} (${v.reason})`).join('؛ ');
-      return `الطلب ${i.number} (${i.beneficiaryName} — ${i.serviceNameAr}) ${decided}. الأصوات: ${votes || 'لا توجد'}.${conflicts.length ? ` أعلن تعارض المصالح: ${conflicts.join('، ')}.` : ''}`;
+      const votes = i.votes
+        .map((v) =>
+          t('minutes.vote', { member: v.memberName ?? '', vote: t(`vote.${v.vote}`), reason: v.reason }),
+        )
+        .join(t('list.semicolon'));
+      const line = t('minutes.item', {
+        number: i.number,
+        beneficiary: i.beneficiaryName,
+        service: i.serviceNameAr,
+        decision: i.outcome
+          ? t('minutes.decided', { outcome: outcomeLabel(i.outcome, language) })
+          : t('minutes.undecided'),
+        votes: votes || t('minutes.noVotes'),
+      });
+      return conflicts.length ? line + t('minutes.conflicts', { members: list(conflicts) }) : line;
     }),
-    `اعتمد المحضر رئيس الجلسة ${m.chairName}.`,
+    t('minutes.signoff', { chair: m.chairName }),
   ];
 }

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createService, readyBeneficiary } from '../../../../tests/support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
+import {
+  createOrganization,
+  createTestApp,
+  inOrganization,
+  signIn,
+} from '../../../../tests/support/test-app';
 import { requests } from '../requests/requests.tables';
 
 const { app, services } = await createTestApp();
@@ -143,7 +148,11 @@ describe('field visit photos', () => {
       return app.inject({
         method: 'POST',
         url: `/api/v1/verifications/${visit.id}/photos`,
-        headers: { cookie: c.researcher!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: c.researcher!,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'x-requested-with': 'wasl',
+        },
         payload,
       });
     };
@@ -250,7 +259,9 @@ describe('verification and the committee', () => {
     const request = (await get(`/api/v1/requests/${id}`, c.chair!)).json();
     expect(request.status).toBe('approved');
     expect(request.decisionReason).toContain('الجلسة الأولى');
-    const [row] = await services.db.select().from(requests).where(eq(requests.id, id));
+    const [row] = await inOrganization(services, org.organization.id, () =>
+      services.db.select().from(requests).where(eq(requests.id, id)),
+    );
     expect(row!.ruleVersion).toBe(rules.json().version);
 
     const closed = (await post(`/api/v1/committee-sessions/${session.id}/close`, c.chair!)).json();

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { message } from '../../platform/i18n/messages';
 import { renderLetterPdf } from '../../platform/pdf/pdf';
 import { logoBytes, type OrganizationService } from '../organizations/organizations.service';
 import type { TransitionService } from '../requests/request-transitions.service';
@@ -26,7 +27,7 @@ import {
   upsertVote,
   type VoteRow,
 } from './committee.repository';
-import { minutesLines, outcomeLabels } from './committee-minutes';
+import { minutesLines, outcomeLabel } from './committee-minutes';
 
 /** Votes that count: a member who declared a conflict of interest counts neither for quorum nor majority. */
 export function tally(votes: Pick<VoteRow, 'vote'>[], quorum: number) {
@@ -250,7 +251,14 @@ export function createCommitteeService(deps: {
         const t = tally(votes, s.quorum);
         if (!t.quorate) throw new AppError(409, 'NO_QUORUM', { cast: t.cast, quorum: s.quorum });
         const reasons = votes.filter((v) => v.vote !== 'conflict').map((v) => v.reason);
-        const summary = `قرار ${s.title}: ${t.approve} موافق، ${t.reject} غير موافق، ${t.defer} تأجيل (النصاب ${s.quorum}). ${reasons.join('؛ ')}`;
+        const summary = message('ar', 'committee.decisionSummary', {
+          title: s.title,
+          approve: t.approve,
+          reject: t.reject,
+          defer: t.defer,
+          quorum: s.quorum,
+          reasons: reasons.join(message('ar', 'list.semicolon')),
+        });
         const decided =
           t.outcome === 'deferred'
             ? { messageIds: [] }
@@ -321,17 +329,19 @@ export function createCommitteeService(deps: {
         organizationNameAr: org.nameAr,
         organizationNameEn: org.nameEn,
         logo: logoBytes(org),
-        title: `محضر ${s.title}`,
+        title: message('ar', 'minutes.title', { title: s.title }),
         lines: s.minutesAr.split('\n').slice(1),
         table: {
-          headers: ['الطلب', 'المستفيد', 'الخدمة', 'موافق', 'غير موافق', 'القرار'],
+          headers: (['request', 'beneficiary', 'service', 'approve', 'reject', 'decision'] as const).map(
+            (h) => message('ar', `minutes.header.${h}`),
+          ),
           rows: d.items.map((i) => [
             i.number,
             i.beneficiaryName,
             i.serviceNameAr,
             String(i.tally.approve),
             String(i.tally.reject),
-            i.outcome ? outcomeLabels[i.outcome] : 'لم يُبت فيه',
+            i.outcome ? outcomeLabel(i.outcome) : message('ar', 'minutes.notDecided'),
           ]),
         },
       });

@@ -7,7 +7,12 @@ import {
   signDeclaration,
   uploadDocument,
 } from '../../../../tests/support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
+import {
+  createOrganization,
+  createTestApp,
+  inOrganization,
+  signIn,
+} from '../../../../tests/support/test-app';
 import type { Clock } from '../../platform/clock';
 import { outboxMessages } from '../../platform/notifications/outbox.tables';
 
@@ -109,10 +114,9 @@ describe('submitting a request', () => {
     // 14 working days from Sunday 22 Nov, without 3 Dec → Sunday 13 Dec, end of day in Riyadh.
     expect(request.expectedDecisionAt).toBe('2026-12-13T20:59:59.000Z');
     expect(Date.parse(request.expectedDecisionAt) - now.getTime()).toBeGreaterThanOrEqual(14 * 86_400_000);
-    const [sms] = await services.db
-      .select()
-      .from(outboxMessages)
-      .where(eq(outboxMessages.relatedId, request.id));
+    const [sms] = await inOrganization(services, staff.organization.id, () =>
+      services.db.select().from(outboxMessages).where(eq(outboxMessages.relatedId, request.id)),
+    );
     expect(sms).toMatchObject({ channel: 'sms', recipient: b.phone });
     expect(sms!.body).toContain(request.number);
     expect(sms!.body).toContain('١٤٤٨'); // the Hijri date, in Arabic digits
@@ -147,7 +151,9 @@ describe('moving a request', () => {
     expect((await act(id, c.officer!, { action: 'start_review' })).json().status).toBe('under_review');
     const info = await act(id, c.officer!, { action: 'request_info', missingItems: ['صورة عقد الإيجار'] });
     expect(info.json()).toMatchObject({ status: 'needs_info', infoRequested: ['صورة عقد الإيجار'] });
-    const told = await services.db.select().from(outboxMessages).where(eq(outboxMessages.relatedId, id));
+    const told = await inOrganization(services, staff.organization.id, () =>
+      services.db.select().from(outboxMessages).where(eq(outboxMessages.relatedId, id)),
+    );
     expect(told.map((m) => m.body).join(' ')).toContain('صورة عقد الإيجار');
 
     now = new Date('2026-11-25T09:00:00Z'); // Wednesday: three working days later
@@ -295,7 +301,9 @@ describe('work queues, referrals and assignment', () => {
       headers: { cookie: c.researcher! },
       payload: { answer: 'جواب' },
     });
-    expect(notMine.json().error.code).toBe('NOT_ASSIGNEE');
+    // Only the supervisor answers referrals (DESIGN.md step 3): a researcher may not, assignee or not.
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().error.code).toBe('FORBIDDEN');
     const answered = await app.inject({
       method: 'POST',
       url: `/api/v1/referrals/${referred.json().id}/answer`,

@@ -64,9 +64,12 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sess
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return; // static files and the SPA
+    // A public route acts for no one, whatever session cookie comes with it: signing in (perhaps to
+    // another association than the cookie's) or first-run setup must not run in the cookie's
+    // association, nor be audited as its user.
+    if (access === 'public') return;
     const token = request.cookies[sessionCookieName];
     request.actor = token ? await deps.sessions.authenticate(token) : null;
-    if (access === 'public') return;
     if (!request.actor) throw new AppError(401, 'UNAUTHENTICATED');
     if (access === 'authenticated' || can(request.actor.roles, access)) return;
     const actor = request.actor;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NodeCompiler as NodeCompilerType } from '@myriaddreamin/typst-ts-node-compiler';
 import { detectFileType } from '../files/storage.js';
+import { message } from '../i18n/messages';
 
 /**
  * Printed documents (DESIGN.md → Architecture → Printed documents): a Typst template compiled
@@ -65,7 +66,7 @@ const TEMPLATE = `
       columns: (1fr, auto),
       align: (start, end),
       d.organizationNameAr,
-      [صفحة #counter(page).display("١") من #numbering("١", counter(page).final().first())],
+      [#d.pageWord #counter(page).display("١") #d.ofWord #numbering("١", counter(page).final().first())],
     )
   ],
 )
@@ -153,6 +154,9 @@ export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
     lines: input.lines.map(String),
     table: normaliseTable(input.table),
     logo,
+    // The footer's words come from the server's message catalogue, like every other server text.
+    pageWord: message('ar', 'pdf.page'),
+    ofWord: message('ar', 'pdf.of'),
   };
   // Everything from here to the PDF bytes is synchronous, so concurrent calls cannot see each
   // other's logo in the shared shadow file system.
