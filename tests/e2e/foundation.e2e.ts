@@ -49,6 +49,14 @@ describe('foundation journey (Arabic UI)', () => {
 
   it('sets up the association, adds a relations officer, and hides the users page from them', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA' });
+    // The app must work under its own Content-Security-Policy: every violation is collected per page.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const seen = JSON.parse(sessionStorage.getItem('csp-violations') ?? '[]') as string[];
+        seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+        sessionStorage.setItem('csp-violations', JSON.stringify(seen));
+      });
+    });
     const page = await context.newPage();
 
     // First run: every page leads to setup.
@@ -109,6 +117,7 @@ describe('foundation journey (Arabic UI)', () => {
     await page.getByText(ar.common.forbiddenTitle).waitFor();
 
     await signOut(page, officer.fullName);
+    expect(await page.evaluate(() => sessionStorage.getItem('csp-violations'))).toBeNull();
     await context.close();
   }, 120_000);
 });

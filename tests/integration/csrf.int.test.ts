@@ -10,7 +10,12 @@ const host = 'wasl.example.org';
 
 type Headers = Record<string, string>;
 const createService = (headers: Headers, payload: unknown = serviceInput()) =>
-  app.inject({ method: 'POST', url: '/api/v1/services', headers: { cookie, host, ...headers }, payload: payload as object });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/services',
+    headers: { cookie, host, ...headers },
+    payload: payload as object,
+  });
 
 let serial = 0;
 function serviceInput() {
@@ -27,7 +32,11 @@ function serviceInput() {
 
 function expectRefused(res: { statusCode: number; body: string }, reason: string) {
   expect(res.statusCode, res.body).toBe(403);
-  expect(JSON.parse(res.body).error).toMatchObject({ code: 'CSRF_REJECTED', message: expect.any(String), details: { reason } });
+  expect(JSON.parse(res.body).error).toMatchObject({
+    code: 'CSRF_REJECTED',
+    message: expect.any(String),
+    details: { reason },
+  });
 }
 
 describe('state-changing requests from another origin', () => {
@@ -68,11 +77,17 @@ describe('requests a plain HTML form could send', () => {
   it('refuses bodiless, text/plain, url-encoded and multipart requests without our header', async () => {
     const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
     expectRefused(logout, 'CONTENT_TYPE');
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
       expectRefused(await createService({ 'content-type': type }, 'nameAr=x'), 'CONTENT_TYPE');
     }
     // The session survived every refused attempt.
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode,
+    ).toBe(200);
   });
 
   it('lets our web client through: the X-Requested-With header on bodiless actions and uploads', async () => {
@@ -109,7 +124,9 @@ const proxied = await createTestApp().finally(() => {
 
 describe('behind a proxy (TRUST_PROXY)', () => {
   it('compares the Origin with X-Forwarded-Host, the host the browser used', async () => {
-    const o = await createOrganization(proxied.services, [{ fullName: 'مدير', email: 'admin', roles: ['admin'] }]);
+    const o = await createOrganization(proxied.services, [
+      { fullName: 'مدير', email: 'admin', roles: ['admin'] },
+    ]);
     const c = await signIn(proxied.app, o.emails.admin!);
     const send = (headers: Headers) =>
       proxied.app.inject({

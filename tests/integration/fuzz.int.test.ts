@@ -54,6 +54,10 @@ function harvest(body: string) {
   for (const id of body.match(uuid) ?? []) if (id !== me.id && pool.size < 300) pool.add(id);
 }
 
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+
 interface Route {
   method: string;
   path: string;
@@ -63,16 +67,17 @@ interface Route {
 
 const openapi = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 const writeMethods = ['post', 'put', 'patch', 'delete'];
-const routes: Route[] = Object.entries(openapi.paths as Record<string, Record<string, any>>).flatMap(
-  ([path, operations]) =>
-    Object.entries(operations)
-      .filter(([method]) => writeMethods.includes(method))
-      .map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        schema: op.requestBody?.content?.['application/json']?.schema ?? null,
-        params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
-      })),
+const routes: Route[] = Object.entries(
+  openapi.paths as Record<string, Record<string, OpenApiOperation>>,
+).flatMap(([path, operations]) =>
+  Object.entries(operations)
+    .filter(([method]) => writeMethods.includes(method))
+    .map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      schema: op.requestBody?.content?.['application/json']?.schema ?? null,
+      params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+    })),
 );
 // Upload routes read multipart themselves, so OpenAPI shows no body for them.
 const uploadPaths = ['/api/v1/beneficiaries/{id}/documents', '/api/v1/verifications/{id}/photos'];
@@ -108,8 +113,14 @@ const languages = fc.constantFrom('ar', 'en', 'en-US,en;q=0.9', 'fr', '');
 
 function jsonCases(route: Route): fc.Arbitrary<Case> {
   const body: fc.Arbitrary<{ payload?: string; type?: string; label: string }> = fc.oneof(
-    { weight: 10, arbitrary: (route.schema ? malformed(route.schema, ids) : nastyValue).map(asJson('malformed')) },
-    { weight: 3, arbitrary: (route.schema ? plausible(route.schema, ids) : fc.constant({})).map(asJson('plausible')) },
+    {
+      weight: 10,
+      arbitrary: (route.schema ? malformed(route.schema, ids) : nastyValue).map(asJson('malformed')),
+    },
+    {
+      weight: 3,
+      arbitrary: (route.schema ? plausible(route.schema, ids) : fc.constant({})).map(asJson('plausible')),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom(
@@ -128,7 +139,12 @@ function jsonCases(route: Route): fc.Arbitrary<Case> {
     },
   );
   return fc
-    .record({ params: fc.array(paramValue, { minLength: 3, maxLength: 3 }), body, language: languages, query: fc.nat(20) })
+    .record({
+      params: fc.array(paramValue, { minLength: 3, maxLength: 3 }),
+      body,
+      language: languages,
+      query: fc.nat(20),
+    })
     .map(({ params, body: b, language, query }) => ({
       url: urlOf(route, params) + (query === 0 ? '?x=%00' : query === 1 ? `?q=${'ق'.repeat(3000)}` : ''),
       headers: {
@@ -150,7 +166,16 @@ function urlOf(route: Route, params: string[]): string {
   return route.path.replace(/\{\w+\}/g, () => params[i++] ?? '');
 }
 
-const fieldNames = ['type', 'number', 'issueDate', 'expiryDate', 'issueDateHijri', 'expiryDateHijri', 'file', 'x'];
+const fieldNames = [
+  'type',
+  'number',
+  'issueDate',
+  'expiryDate',
+  'issueDateHijri',
+  'expiryDateHijri',
+  'file',
+  'x',
+];
 const fileBytes = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), b])),
   fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), b])),
@@ -159,7 +184,11 @@ const fileBytes = fc.oneof(
 );
 
 function multipartCases(route: Route): fc.Arbitrary<Case> {
-  const text = fc.oneof(fc.constantFrom('national_id', '2030-01-01', '1448-06-11', ''), fc.string({ maxLength: 30 }), nastyValue.map(String));
+  const text = fc.oneof(
+    fc.constantFrom('national_id', '2030-01-01', '1448-06-11', ''),
+    fc.string({ maxLength: 30 }),
+    nastyValue.map(String),
+  );
   return fc
     .record({
       params: fc.array(paramValue, { minLength: 1, maxLength: 1 }),
@@ -169,7 +198,10 @@ function multipartCases(route: Route): fc.Arbitrary<Case> {
       files: fc.array(
         fc.record({
           name: fc.constantFrom('file', 'file', 'photo'),
-          fileName: fc.oneof(fc.constantFrom('صورة.png', 'a.pdf', '', '../../x.png', 'a\u0000.png'), fc.string({ maxLength: 20 })),
+          fileName: fc.oneof(
+            fc.constantFrom('صورة.png', 'a.pdf', '', '../../x.png', 'a\u0000.png'),
+            fc.string({ maxLength: 20 }),
+          ),
           data: fileBytes,
         }),
         { maxLength: 3 },
@@ -179,7 +211,9 @@ function multipartCases(route: Route): fc.Arbitrary<Case> {
     })
     .map(({ params, boundary, declared, fields, files, cut, language }) => {
       const parts = [
-        ...fields.map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
+        ...fields.map(([k, v]) =>
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+        ),
         ...files.flatMap((f) => [
           Buffer.from(
             `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.fileName}"\r\nContent-Type: image/png\r\n\r\n`,
@@ -238,7 +272,11 @@ async function runLimited<T>(items: T[], limit: number, fn: (item: T) => Promise
 
 describe('the API under malformed input', () => {
   it(`answers no 500 and only our error shape to ${perRoute} malformed requests per write route`, async () => {
-    for (const path of uploadPaths) expect(routes.some((r) => r.path === path), path).toBe(true);
+    for (const path of uploadPaths)
+      expect(
+        routes.some((r) => r.path === path),
+        path,
+      ).toBe(true);
     const started = Date.now();
     // One example per route and kind of failure, with how often it happened.
     const failures = new Map<string, { count: number; example: string }>();
@@ -249,9 +287,13 @@ describe('the API under malformed input', () => {
       const arbitrary = upload
         ? fc.oneof({ weight: 4, arbitrary: multipartCases(route) }, jsonCases(route))
         : jsonCases(route);
-      const cases = [...fc.sample(arbitrary, { numRuns: perRoute, seed: seed + index }), hugeCase(route, upload)];
+      const cases = [
+        ...fc.sample(arbitrary, { numRuns: perRoute, seed: seed + index }),
+        hugeCase(route, upload),
+      ];
       // The logout route ends the session it is sent with: give it one of its own.
-      const routeCookie = route.path === '/api/v1/auth/logout' ? await signIn(app, org.emails.fuzzer!) : cookie;
+      const routeCookie =
+        route.path === '/api/v1/auth/logout' ? await signIn(app, org.emails.fuzzer!) : cookie;
       const routeStarted = Date.now();
       await runLimited(cases, concurrency, async (c) => {
         const res = await app.inject({
@@ -275,7 +317,10 @@ describe('the API under malformed input', () => {
       });
       // FUZZ_PROGRESS=<file> shows where the time goes while the test runs.
       if (process.env.FUZZ_PROGRESS) {
-        fs.appendFileSync(process.env.FUZZ_PROGRESS, `${route.method} ${route.path} ${Date.now() - routeStarted} ms\n`);
+        fs.appendFileSync(
+          process.env.FUZZ_PROGRESS,
+          `${route.method} ${route.path} ${Date.now() - routeStarted} ms\n`,
+        );
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

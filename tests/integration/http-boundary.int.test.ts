@@ -8,7 +8,9 @@ import { createOrganization, createTestApp, signIn } from '../support/test-app';
 // What reaches the HTTP boundary that a route never planned for: every answer is ours
 // ({"error":{code,message}}), never a 500, never Fastify's or node's own body.
 const { app, services } = await createTestApp();
-const org = await createOrganization(services, [{ fullName: 'مدير', email: 'admin', roles: [...staffRoles] }]);
+const org = await createOrganization(services, [
+  { fullName: 'مدير', email: 'admin', roles: [...staffRoles] },
+]);
 const cookie = await signIn(app, org.emails.admin!);
 const web = { cookie, 'x-requested-with': 'wasl' };
 const unknownId = '6f1c3c59-8f6e-4c43-9a55-2d7f1f0b9a11';
@@ -20,7 +22,11 @@ function expectError(res: { statusCode: number; body: string }, status: number, 
   expect(body.error.code).toBe(code);
   expect(typeof body.error.message).toBe('string');
   expect(body.error.message.length).toBeGreaterThan(0);
-  return body.error as { code: string; message: string; details?: Record<string, any> };
+  return body.error as {
+    code: string;
+    message: string;
+    details?: { fields: Record<string, string>; [key: string]: unknown };
+  };
 }
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
@@ -42,7 +48,9 @@ describe('input PostgreSQL cannot store', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(nested.details!.fields).toEqual({ 'incomeSources.1.source': expect.stringMatching(invalidCharacters) });
+    expect(nested.details!.fields).toEqual({
+      'incomeSources.1.source': expect.stringMatching(invalidCharacters),
+    });
   });
 
   it('refuses them in the query and the path, and a lone surrogate, in English when asked', async () => {
@@ -85,28 +93,48 @@ describe('input PostgreSQL cannot store', () => {
 
 describe('errors Fastify and node answer themselves', () => {
   it('answers a path parameter over the router limit with 414 and a bad percent-encoding with 400', async () => {
-    const long = await app.inject({ method: 'GET', url: `/api/v1/beneficiaries/${'a'.repeat(500)}`, headers: web });
+    const long = await app.inject({
+      method: 'GET',
+      url: `/api/v1/beneficiaries/${'a'.repeat(500)}`,
+      headers: web,
+    });
     expectError(long, 414, 'URI_TOO_LONG');
     const bad = await app.inject({ method: 'GET', url: '/api/v1/beneficiaries/%E0%A4%A', headers: web });
     expect(expectError(bad, 400, 'BAD_REQUEST').details).toEqual({ reason: 'BAD_URL' });
   });
 
   it('answers unknown paths and methods with 404 in our shape', async () => {
-    expectError(await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: web }), 404, 'NOT_FOUND');
+    expectError(
+      await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: web }),
+      404,
+      'NOT_FOUND',
+    );
     expectError(
       await app.inject({ method: 'PROPFIND' as 'GET', url: '/api/v1/beneficiaries', headers: web }),
       404,
       'NOT_FOUND',
     );
-    expectError(await app.inject({ method: 'DELETE', url: '/api/v1/beneficiaries', headers: web }), 404, 'NOT_FOUND');
+    expectError(
+      await app.inject({ method: 'DELETE', url: '/api/v1/beneficiaries', headers: web }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('answers malformed JSON 400, other content types 415 and a body over the limit 413', async () => {
     const json = { ...web, 'content-type': 'application/json' };
     expectError(await post('/api/v1/beneficiaries', '{"a":', json), 400, 'VALIDATION_FAILED');
     expectError(await post('/api/v1/beneficiaries', '{"__proto__":{"x":1}}', json), 400, 'VALIDATION_FAILED');
-    expectError(await post('/api/v1/beneficiaries', '<a/>', { ...web, 'content-type': 'application/xml' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectError(await post('/api/v1/beneficiaries', 'hello', { ...web, 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await post('/api/v1/beneficiaries', '<a/>', { ...web, 'content-type': 'application/xml' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectError(
+      await post('/api/v1/beneficiaries', 'hello', { ...web, 'content-type': 'text/plain' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     const big = `{"notes":"${'x'.repeat(10 * 1024 * 1024)}"}`;
     expectError(await post('/api/v1/beneficiaries', big, json), 413, 'PAYLOAD_TOO_LARGE');
   });
@@ -130,14 +158,23 @@ describe('errors Fastify and node answer themselves', () => {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const port = Number(new URL(address).port);
     try {
-      const huge = await rawHttp(port, `GET /api/v1/auth/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      const huge = await rawHttp(
+        port,
+        `GET /api/v1/auth/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
       expect(huge.status).toBe(431);
       expect(JSON.parse(huge.body).error.code).toBe('HEADERS_TOO_LARGE');
-      const longUrl = await rawHttp(port, `GET /api/v1/beneficiaries?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const longUrl = await rawHttp(
+        port,
+        `GET /api/v1/beneficiaries?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      );
       expect(JSON.parse(longUrl.body).error.code).toBe('HEADERS_TOO_LARGE');
       const garbage = await rawHttp(port, 'HELLO THERE\r\n\r\n');
       expect(garbage.status).toBe(400);
-      expect(JSON.parse(garbage.body).error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
+      expect(JSON.parse(garbage.body).error).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.any(String),
+      });
     } finally {
       await app.server.close();
     }
@@ -183,7 +220,10 @@ describe.each([
   it('answers a missing or absurd boundary with 400', async () => {
     const none = await upload(`${filePart()}x\r\n${end}`, { ...web, 'content-type': 'multipart/form-data' });
     expectError(none, 400, 'BAD_REQUEST');
-    const long = await upload('x', { ...web, 'content-type': `multipart/form-data; boundary=${'b'.repeat(300)}` });
+    const long = await upload('x', {
+      ...web,
+      'content-type': `multipart/form-data; boundary=${'b'.repeat(300)}`,
+    });
     expectError(long, 400, 'BAD_REQUEST');
   });
 
@@ -223,11 +263,21 @@ describe('security headers', () => {
 
   it('sandboxes everything under /api, letting generated HTML keep only its inline styles', async () => {
     const json = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: web });
-    expect(json.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
-    const notFound: LightMyRequestResponse = await app.inject({ method: 'GET', url: '/api/v1/none', headers: web });
+    expect(json.headers['content-security-policy']).toBe(
+      "sandbox; default-src 'none'; frame-ancestors 'none'",
+    );
+    const notFound: LightMyRequestResponse = await app.inject({
+      method: 'GET',
+      url: '/api/v1/none',
+      headers: web,
+    });
     expect(notFound.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     const b = await registerBeneficiary(app, cookie);
-    const html = await app.inject({ method: 'GET', url: `/api/v1/beneficiaries/${b.id}/export.html`, headers: web });
+    const html = await app.inject({
+      method: 'GET',
+      url: `/api/v1/beneficiaries/${b.id}/export.html`,
+      headers: web,
+    });
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-security-policy']).toBe(
       "sandbox; default-src 'none'; frame-ancestors 'none'; style-src 'unsafe-inline'; img-src data:",

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, buildServices } from '../../src/server/app';
 import { createLocalStorage } from '../../src/server/platform/files/storage';
 import { beneficiaryInput, nextNationalId, registerBeneficiary } from '../support/beneficiary-factory';
-import { createTestDatabase } from '../support/test-database';
 import { createOrganization, signIn } from '../support/test-app';
+import { createTestDatabase } from '../support/test-database';
 
 // Logs carry no personal data: requests that fail in the database with names, national ids and phone
 // numbers in their parameters and in PostgreSQL's own detail leave none of them in the log, while the
@@ -49,7 +49,9 @@ await owner.query(`
 `);
 await owner.end();
 
-const org = await createOrganization(services, [{ fullName: 'موظفة', email: 'officer', roles: ['admin', 'relations_officer'] }]);
+const org = await createOrganization(services, [
+  { fullName: 'موظفة', email: 'officer', roles: ['admin', 'relations_officer'] },
+]);
 const cookie = await signIn(app, org.emails.officer!);
 
 describe('the log of failed requests', () => {

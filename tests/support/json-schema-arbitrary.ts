@@ -152,8 +152,9 @@ type Path = (string | number)[];
 function pathsOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
   if (path.length > 6 || out.length > 200) return out;
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...path, i], out));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) pathsOf(v, [...path, i], out);
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
   }
   return out;

@@ -70,7 +70,7 @@ export interface RichAssociation {
     reportBody: string;
   };
   serviceId: string;
-  /** What identifies a person of this association (ids apart). */
+  /** What identifies a person of this association, staff included (ids apart). */
   people: {
     nationalIds: string[];
     phones: string[];
@@ -167,7 +167,7 @@ export async function buildRichAssociation(
     nationalIds: [],
     phones: [],
     fileNumbers: [],
-    names: [],
+    names: staffKeys.map((key) => `${titles[key]} ${family}`), // staff are people too
     numbers: [],
   };
 

@@ -165,7 +165,7 @@ export function createBeneficiaryPrivacyService(deps: {
       await recordAudit(db, ctx, { action: 'beneficiaries.export', entityType: 'beneficiary', entityId: id });
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return {
-        exportedAt: new Date().toISOString(),
+        exportedAt: clock.now().toISOString(),
         organization: { nameAr: org.nameAr, nameEn: org.nameEn },
         profile,
         household: household.items,

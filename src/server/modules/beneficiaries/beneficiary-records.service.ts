@@ -9,6 +9,7 @@ import {
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
+import { lockForChange } from '../../platform/db/tenant';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -162,6 +163,7 @@ export function createBeneficiaryRecordsService(deps: {
 
     async publishDeclarationText(ctx: ActorContext, input: { bodyAr: string; bodyEn: string }) {
       return db.transaction(async (tx) => {
+        await lockForChange(tx, 'declaration_text', ctx.actor.organizationId);
         const current = await currentDeclarationText(tx, ctx.actor.organizationId);
         const row = await insertDeclarationText(tx, {
           organizationId: ctx.actor.organizationId,

@@ -7,6 +7,7 @@ import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
 import { type Clock, localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
+import { lockForChange } from '../../platform/db/tenant';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -157,6 +158,7 @@ export function createVerificationService(deps: {
       if (Object.keys(fields).length) throw new AppError(400, 'UNKNOWN_CODE', { fields });
       return db.transaction(async (tx) => {
         await catalog.loadService(tx, ctx, serviceId);
+        await lockForChange(tx, `rules:${serviceId}`, ctx.actor.organizationId);
         const current = await latestRules(tx, ctx.actor.organizationId, serviceId);
         const row = await insertRules(tx, {
           organizationId: ctx.actor.organizationId,

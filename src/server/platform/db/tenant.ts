@@ -153,3 +153,16 @@ export function noteAuditWritten(): void {
 export function auditsWritten(): number {
   return storage.getStore()?.audits ?? 0;
 }
+
+/**
+ * Serialises one kind of change within one association until the transaction ends (e.g. "the next
+ * version number of the declaration text"): two requests at once then number their rows one after the
+ * other instead of colliding on a unique key.
+ */
+export async function lockForChange(
+  tx: Pick<Db, 'execute'>,
+  kind: string,
+  organizationId: string,
+): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:${organizationId}`}, 0))`);
+}

@@ -4,8 +4,8 @@ import { AppError } from './errors';
 /**
  * Cross-site request forgery protection for every state-changing request (any method but GET, HEAD
  * and OPTIONS), before authentication runs. The session cookie is SameSite=Lax, which already keeps it
- * off cross-site POSTs in current browsers; this covers older browsers, sibling subdomains (same-site
- * but not same-origin) and GET-less tricks, without a token to manage (see docs/decisions).
+ * off cross-site POSTs in current browsers; this also covers older browsers and sibling subdomains
+ * (same-site, so Lax cookies go along), without a token to store or rotate (docs/decisions/012).
  *
  * A request is refused (403 CSRF_REJECTED) when
  *  1. its `Sec-Fetch-Site` says it came from another origin (`same-site` or `cross-site`), or
