@@ -51,7 +51,10 @@ module.exports = {
     {
       name: 'only-repositories-read-other-modules-tables',
       severity: 'error',
-      from: { path: '^src/server/modules/([^/]+)/', pathNot: ['\\.test\\.ts$', '\\.(tables|repository)\\.ts$'] },
+      from: {
+        path: '^src/server/modules/([^/]+)/',
+        pathNot: ['\\.test\\.ts$', '\\.(tables|repository)\\.ts$'],
+      },
       to: { path: '^src/server/modules/([^/]+)/[^/]+\\.tables\\.ts$', pathNot: '^src/server/modules/$1/' },
     },
     {

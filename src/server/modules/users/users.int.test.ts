@@ -7,9 +7,9 @@ import {
   signIn,
 } from '../../../../tests/support/test-app';
 import { auditEvents } from '../../platform/audit/audit.tables';
+import { users } from '../../platform/identity/users.tables';
 import { deliverMessage, recordingDriver } from '../../platform/notifications/notifications';
 import { outboxMessages } from '../../platform/notifications/outbox.tables';
-import { users } from '../../platform/identity/users.tables';
 
 const { app, services } = await createTestApp();
 const { organization, emails } = await createOrganization(services, [

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorCodes } from '../../../shared/errors';
 import errorsAr from '../../../shared/i18n/errors.ar.json' with { type: 'json' };
 import errorsEn from '../../../shared/i18n/errors.en.json' with { type: 'json' };
-import { fieldErrors, messageFor } from './errors';
+import { fieldCodes, fieldErrors, messageFor } from './errors';
 
 describe('error messages', () => {
   it('has its own Arabic and English message for every error code, and no stray ones', () => {
@@ -24,5 +24,21 @@ describe('error messages', () => {
     expect(Object.keys(ar)).toEqual(['admin.email', 'admin.age']);
     expect(ar['admin.age']).toMatch(/[\u0600-\u06FF]/);
     expect(en['admin.age']).toMatch(/18/);
+  });
+
+  it('sends a stable code per field beside the message: ours when the schema names one', () => {
+    const schema = z.object({
+      nationalId: z.string().refine((v) => v.length === 10, { message: 'INVALID_NATIONAL_ID' }),
+      name: z.string().min(2),
+      age: z.number(),
+      when: z.iso.date(),
+    });
+    const result = schema.safeParse({ nationalId: '12', name: 'x', age: 'old', when: 'soon' });
+    expect(fieldCodes(result.error!.issues)).toEqual({
+      nationalId: 'INVALID_NATIONAL_ID',
+      name: 'TOO_SMALL',
+      age: 'INVALID_TYPE',
+      when: 'INVALID_FORMAT',
+    });
   });
 });

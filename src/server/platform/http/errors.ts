@@ -66,6 +66,30 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], language: Langu
   return fields;
 }
 
+const issueCodes: Record<string, string> = {
+  invalid_type: 'INVALID_TYPE',
+  too_small: 'TOO_SMALL',
+  too_big: 'TOO_BIG',
+  invalid_format: 'INVALID_FORMAT',
+  invalid_value: 'INVALID_VALUE',
+  unrecognized_keys: 'UNKNOWN_FIELD',
+  not_multiple_of: 'INVALID_VALUE',
+};
+
+/**
+ * Per-field codes beside the localised messages: UPPER_SNAKE, stable, for clients that word the error
+ * themselves (our own codes such as INVALID_NATIONAL_ID, else the kind of zod issue).
+ */
+export function fieldCodes(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (codes[key]) continue;
+    codes[key] = isErrorCode(issue.message) ? issue.message : (issueCodes[issue.code] ?? 'INVALID');
+  }
+  return codes;
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: object) {
   const language = languageOf(request);
   return reply
@@ -185,11 +209,12 @@ export function registerErrorHandling(
           }) as unknown as z.core.$ZodIssue,
       );
       const fields = fieldErrors(issues, language);
-      return send(reply, request, 400, leadingCode(issues), { fields });
+      return send(reply, request, 400, leadingCode(issues), { fields, codes: fieldCodes(issues) });
     }
     if (error instanceof z.ZodError) {
       return send(reply, request, 400, leadingCode(error.issues), {
         fields: fieldErrors(error.issues, language),
+        codes: fieldCodes(error.issues),
       });
     }
     if (isDatabaseConflict(error)) {
