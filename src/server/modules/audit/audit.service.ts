@@ -31,15 +31,13 @@ export function createAuditService({ db }: { db: Db }) {
       }
       const where = and(...filters);
       const after = decodeCursor(query.cursor, 1) as [number] | null;
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(auditEvents)
-          .where(after ? and(where, lt(auditEvents.id, Number(after[0]))) : where)
-          .orderBy(desc(auditEvents.id))
-          .limit(query.limit),
-        db.select({ n: count() }).from(auditEvents).where(where),
-      ]);
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(after ? and(where, lt(auditEvents.id, Number(after[0]))) : where)
+        .orderBy(desc(auditEvents.id))
+        .limit(query.limit);
+      const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
       const items: AuditEvent[] = rows.map((r) => ({
         id: String(r.id),
         occurredAt: r.occurredAt.toISOString(),

@@ -163,11 +163,11 @@ export async function searchByIdentifier(
  */
 export async function searchByName(tx: Tx, f: SearchFilters, q: string, limit: number, offset: number) {
   const where = sql`${filterSql(f)} and b.name_tokens @> wasl_name_tokens(${q})`;
-  const [rows, total] = await Promise.all([
-    tx.execute<SummaryRow>(sql`select ${summaryColumns} from beneficiaries b where ${where}
-      order by similarity(b.name_key, wasl_name_key(${q})) desc, b.file_number limit ${limit} offset ${offset}`),
-    tx.execute<{ n: number }>(sql`select count(*)::int as n from beneficiaries b where ${where}`),
-  ]);
+  const rows = await tx.execute<SummaryRow>(sql`select ${summaryColumns} from beneficiaries b where ${where}
+      order by similarity(b.name_key, wasl_name_key(${q})) desc, b.file_number limit ${limit} offset ${offset}`);
+  const total = await tx.execute<{ n: number }>(
+    sql`select count(*)::int as n from beneficiaries b where ${where}`,
+  );
   if (total.rows[0]!.n > 0 || offset > 0) return { rows: rows.rows, total: total.rows[0]!.n, fuzzy: false };
   const fuzzyWhere = sql`${filterSql(f)} and b.name_key % wasl_name_key(${q})`;
   const fuzzy =
@@ -177,12 +177,12 @@ export async function searchByName(tx: Tx, f: SearchFilters, q: string, limit: n
 }
 
 export async function listBeneficiaries(tx: Tx, f: SearchFilters, limit: number, offset: number) {
-  const [rows, total] = await Promise.all([
-    tx.execute<SummaryRow>(
-      sql`select ${summaryColumns} from beneficiaries b where ${filterSql(f)} order by b.created_at desc, b.id limit ${limit} offset ${offset}`,
-    ),
-    tx.execute<{ n: number }>(sql`select count(*)::int as n from beneficiaries b where ${filterSql(f)}`),
-  ]);
+  const rows = await tx.execute<SummaryRow>(
+    sql`select ${summaryColumns} from beneficiaries b where ${filterSql(f)} order by b.created_at desc, b.id limit ${limit} offset ${offset}`,
+  );
+  const total = await tx.execute<{ n: number }>(
+    sql`select count(*)::int as n from beneficiaries b where ${filterSql(f)}`,
+  );
   return { rows: rows.rows, total: total.rows[0]!.n };
 }
 

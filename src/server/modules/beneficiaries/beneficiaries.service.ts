@@ -159,12 +159,11 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
   /** The full profile as the actor may see it. */
   async function present(tx: Tx, ctx: ActorContext, row: BeneficiaryRow): Promise<Beneficiary> {
     const org = await organizations.getOrganization(ctx.actor.organizationId, tx);
-    const [members, signed, text, expired] = await Promise.all([
-      listHousehold(tx, row.id),
-      listDeclarations(tx, row.id),
-      currentDeclarationText(tx, ctx.actor.organizationId),
-      countExpiredDocuments(tx, row.id, localToday(clock, org.settings.timeZone)),
-    ]);
+    // One after the other: the request's queries share its one transaction connection.
+    const members = await listHousehold(tx, row.id);
+    const signed = await listDeclarations(tx, row.id);
+    const text = await currentDeclarationText(tx, ctx.actor.organizationId);
+    const expired = await countExpiredDocuments(tx, row.id, localToday(clock, org.settings.timeZone));
     return presentBeneficiary(row, {
       members,
       declaration: declarationState(row, signed[0], text?.version ?? 1),

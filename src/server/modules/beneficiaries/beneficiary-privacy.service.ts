@@ -155,13 +155,12 @@ export function createBeneficiaryPrivacyService(deps: {
       const profile = await db.transaction(async (tx) =>
         beneficiaries.present(tx, ctx, await beneficiaries.load(tx, ctx, id)),
       );
-      const [household, documents, declarations, consents, timeline] = await Promise.all([
-        beneficiaries.listHousehold(ctx, id),
-        records.listDocuments(ctx, id),
-        records.listDeclarations(ctx, id),
-        records.listConsents(ctx, id),
-        records.timeline(ctx, id),
-      ]);
+      // One after the other: a request's queries share its one transaction connection.
+      const household = await beneficiaries.listHousehold(ctx, id);
+      const documents = await records.listDocuments(ctx, id);
+      const declarations = await records.listDeclarations(ctx, id);
+      const consents = await records.listConsents(ctx, id);
+      const timeline = await records.timeline(ctx, id);
       await recordAudit(db, ctx, { action: 'beneficiaries.export', entityType: 'beneficiary', entityId: id });
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return {

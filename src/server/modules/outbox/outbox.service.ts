@@ -26,15 +26,13 @@ export function createOutboxService({ db }: { db: Db }) {
             ),
           )
         : where;
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(outboxMessages)
-          .where(page)
-          .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
-          .limit(query.limit),
-        db.select({ n: count() }).from(outboxMessages).where(where),
-      ]);
+      const rows = await db
+        .select()
+        .from(outboxMessages)
+        .where(page)
+        .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+        .limit(query.limit);
+      const [total] = await db.select({ n: count() }).from(outboxMessages).where(where);
       const items: OutboxMessage[] = rows.map((r) => ({
         id: r.id,
         channel: r.channel,

@@ -121,17 +121,16 @@ export async function listRequestViews(
   limit: number,
   offset: number,
 ) {
-  const [rows, total] = await Promise.all([
-    selectRequestViews(tx)
-      .where(where)
-      .orderBy(
-        order === 'oldest' ? asc(requests.stageEnteredAt) : desc(requests.stageEnteredAt),
-        asc(requests.id),
-      )
-      .limit(limit)
-      .offset(offset),
-    tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
-  ]);
+  // One after the other: the request's queries share its one transaction connection.
+  const rows = await selectRequestViews(tx)
+    .where(where)
+    .orderBy(
+      order === 'oldest' ? asc(requests.stageEnteredAt) : desc(requests.stageEnteredAt),
+      asc(requests.id),
+    )
+    .limit(limit)
+    .offset(offset);
+  const total = await tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(where);
   return { rows, total: total[0]?.n ?? 0 };
 }
 

@@ -44,15 +44,13 @@ export async function listServices(
     filters.push(or(ilike(services.nameAr, like), ilike(services.nameEn, like))!);
   }
   const where = and(...filters);
-  const [rows, [total]] = await Promise.all([
-    tx
-      .select()
-      .from(services)
-      .where(where)
-      .orderBy(asc(services.nameAr), asc(services.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    tx.select({ n: count() }).from(services).where(where),
-  ]);
+  const rows = await tx
+    .select()
+    .from(services)
+    .where(where)
+    .orderBy(asc(services.nameAr), asc(services.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [total] = await tx.select({ n: count() }).from(services).where(where);
   return { rows, total: total?.n ?? 0 };
 }

@@ -98,9 +98,12 @@ export async function listUsers(
   const page = after
     ? and(where, or(gt(users.fullName, after[0]), and(eq(users.fullName, after[0]), gt(users.id, after[1]))))
     : where;
-  const [rows, [total]] = await Promise.all([
-    tx.select().from(users).where(page).orderBy(asc(users.fullName), asc(users.id)).limit(query.limit),
-    tx.select({ n: count() }).from(users).where(where),
-  ]);
+  const rows = await tx
+    .select()
+    .from(users)
+    .where(page)
+    .orderBy(asc(users.fullName), asc(users.id))
+    .limit(query.limit);
+  const [total] = await tx.select({ n: count() }).from(users).where(where);
   return { rows, total: total?.n ?? 0 };
 }

@@ -59,10 +59,14 @@ export function createSignalService(deps: {
   return {
     async listSignals(ctx: ActorContext, requestId: string) {
       const view = await requests.view(db, ctx, requestId);
-      const [signals, dismissed] = await Promise.all([
-        findSignals(db, ctx.actor.organizationId, view.request.beneficiaryId, clock.now()),
-        listDismissals(db, ctx.actor.organizationId, requestId),
-      ]);
+      // One after the other: a request's queries share its one transaction connection.
+      const signals = await findSignals(
+        db,
+        ctx.actor.organizationId,
+        view.request.beneficiaryId,
+        clock.now(),
+      );
+      const dismissed = await listDismissals(db, ctx.actor.organizationId, requestId);
       const byKey = new Map(dismissed.map((d) => [d.signalKey, d]));
       return {
         items: signals.map((s) => ({
