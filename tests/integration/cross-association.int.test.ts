@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StaffRole } from '../../src/shared/roles';
+import { type StaffRole, staffRoles } from '../../src/shared/roles';
 import { registerBeneficiary } from '../support/beneficiary-factory';
 import { type JsonSchema, plausible } from '../support/json-schema-arbitrary';
 import { buildRichAssociation, type IdKind } from '../support/rich-association';
@@ -20,17 +20,7 @@ const numRuns = Number(process.env.CROSS_RUNS ?? 1_000);
 const { app, services } = await createTestApp();
 const a = await buildRichAssociation(app, services, 'الزبرجدي');
 
-const bRoles: StaffRole[] = [
-  'admin',
-  'manager',
-  'relations_officer',
-  'supervisor',
-  'researcher',
-  'committee_member',
-  'service_officer',
-  'quality_officer',
-  'auditor',
-];
+const bRoles: StaffRole[] = [...staffRoles];
 const b = await createOrganization(
   services,
   bRoles.map((role) => ({ fullName: `موظف ${role} الياقوتي`, email: role, roles: [role] })),
