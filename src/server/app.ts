@@ -61,6 +61,18 @@ import { loggableError } from './platform/http/loggable-error';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import type { Jobs } from './platform/jobs/jobs';
 
+/**
+ * The path of a request that matched no route, for the log: a segment that could carry a value (digits,
+ * Arabic, anything but plain words) becomes `:value`, so a mistyped URL cannot write an id into the log.
+ */
+export function unmatchedPath(url: string): string {
+  return url
+    .split('?')[0]!
+    .split('/')
+    .map((segment) => (segment === '' || /^[a-z][a-z-]*$/i.test(segment) ? segment : ':value'))
+    .join('/');
+}
+
 export interface AppOptions {
   database: Database;
   /** Uploaded files; defaults to local disk under DATA_DIR/files. */
@@ -185,7 +197,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
         err: loggableError,
         req: (req) => ({
           method: req.method,
-          route: req.routeOptions?.url ?? req.url.split('?')[0],
+          route: req.routeOptions?.url ?? unmatchedPath(req.url),
           id: req.id,
         }),
         res: (res) => ({ statusCode: res.statusCode }),

@@ -84,6 +84,13 @@ describe('the log of failed requests', () => {
     });
     expect(refused.statusCode, refused.body).toBe(500);
     expect(refused.json().error.code).toBe('INTERNAL');
+    // A URL that matches no route, carrying a national id and a phone number in its path.
+    const stray = await app.inject({
+      method: 'GET',
+      url: `/api/v1/no-such-page/${secret.nationalId}/${encodeURIComponent(first.phone)}`,
+      headers: { cookie },
+    });
+    expect(stray.statusCode).toBe(404);
 
     const log = lines.join('');
     const personal = [
