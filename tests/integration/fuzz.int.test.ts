@@ -187,7 +187,8 @@ function multipartCases(route: Route): fc.Arbitrary<Case> {
   const text = fc.oneof(
     fc.constantFrom('national_id', '2030-01-01', '1448-06-11', ''),
     fc.string({ maxLength: 30 }),
-    nastyValue.map(String),
+    // JSON for objects: fast-check's dictionaries may have no prototype, which String() cannot convert.
+    nastyValue.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
   );
   return fc
     .record({
