@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beneficiaryInput } from '../support/beneficiary-factory';
 import { createService, signDeclaration, uploadDocument } from '../support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../support/test-app';
+import { createOrganization, createTestApp, signInEach } from '../support/test-app';
 
 // With a pool of one connection, any transaction that reaches for a second connection (instead of using
 // its own handle) waits forever; under load that starves the pool. Every step here must still work.
@@ -13,9 +13,7 @@ const org = await createOrganization(services, [
   { fullName: 'عضو', email: 'committee', roles: ['committee_member'] },
   { fullName: 'خدمة', email: 'service', roles: ['service_officer'] },
 ]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(org.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, org.emails);
 
 describe('one database connection', () => {
   it('carries a beneficiary and a request through the whole journey', async () => {

@@ -29,7 +29,7 @@ import {
   updateTask,
 } from '../../src/server/modules/verification/verification.repository';
 import { createService, readyBeneficiary } from '../support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../support/test-app';
+import { createOrganization, createTestApp, signInEach } from '../support/test-app';
 
 // Row-level security keeps each association's rows apart in the database; the repositories filter by
 // organization as well (ARCHITECTURE.md promises both). Connected as the owner, whom row-level
@@ -44,9 +44,7 @@ const a = await createOrganization(services, [
   { fullName: 'عضو اللجنة', email: 'member', roles: ['committee_member'] },
 ]);
 const b = await createOrganization(services, [{ fullName: 'مدير آخر', email: 'admin', roles: ['admin'] }]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(a.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, a.emails);
 const post = (url: string, cookie: string, payload: object = {}) =>
   app.inject({ method: 'POST', url, headers: { cookie }, payload });
 const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });

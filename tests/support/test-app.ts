@@ -48,6 +48,14 @@ export async function signIn(app: FastifyInstance, email: string, password = tes
   return sessionCookie(res);
 }
 
+/** Signs in every staff member of `emails` (as createOrganization returns them): their cookies by key. */
+export async function signInEach(app: FastifyInstance, emails: Record<string, string>) {
+  const entries = await Promise.all(
+    Object.entries(emails).map(async ([key, email]) => [key, await signIn(app, email)] as const),
+  );
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
 export function sessionCookie(res: LightMyRequestResponse): string {
   const cookie = res.cookies.find((c) => c.name === 'wasl_session');
   if (!cookie) throw new Error('no session cookie');

@@ -7,6 +7,7 @@ import {
   createTestApp,
   inOrganization,
   signIn,
+  signInEach,
 } from '../../../../tests/support/test-app';
 import { recordTablesMovedOnMerge } from './beneficiary-privacy.repository';
 
@@ -23,9 +24,7 @@ const org = await createOrganization(services, [
 const other = await createOrganization(services, [
   { fullName: 'مشرف آخر', email: 'supervisor', roles: ['supervisor'] },
 ]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(org.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, org.emails);
 const outsider = await signIn(app, other.emails.supervisor!);
 const get = (url: string, cookie = c.supervisor!) => app.inject({ method: 'GET', url, headers: { cookie } });
 const post = (url: string, cookie: string, payload: object = {}) =>

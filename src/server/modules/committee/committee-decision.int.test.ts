@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, readyBeneficiary } from '../../../../tests/support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
+import { createOrganization, createTestApp, signInEach } from '../../../../tests/support/test-app';
 
 const { app, services, testDb } = await createTestApp();
 const org = await createOrganization(services, [
@@ -11,9 +11,7 @@ const org = await createOrganization(services, [
   { fullName: 'رئيس اللجنة', email: 'chair', roles: ['committee_member'] },
   { fullName: 'العضو الثاني', email: 'member', roles: ['committee_member'] },
 ]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(org.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, org.emails);
 const post = (url: string, cookie: string, payload: object = {}) =>
   app.inject({ method: 'POST', url, headers: { cookie }, payload });
 const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });

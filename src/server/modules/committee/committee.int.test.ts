@@ -6,6 +6,7 @@ import {
   createTestApp,
   inOrganization,
   signIn,
+  signInEach,
 } from '../../../../tests/support/test-app';
 import { requests } from '../requests/requests.tables';
 
@@ -21,9 +22,7 @@ const org = await createOrganization(services, [
 const other = await createOrganization(services, [
   { fullName: 'باحث آخر', email: 'researcher', roles: ['researcher'] },
 ]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(org.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, org.emails);
 const outsider = await signIn(app, other.emails.researcher!);
 const idOf = async (cookie: string) =>
   (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).json().user.id as string;

@@ -6,7 +6,7 @@ import {
   createOrganization,
   createTestApp,
   inOrganization,
-  signIn,
+  signInEach,
 } from '../../../../tests/support/test-app';
 import { requests } from './requests.tables';
 
@@ -20,9 +20,7 @@ async function association(decides: 'committee' | 'department') {
     { fullName: 'الباحثة', email: 'researcher', roles: ['researcher'] },
     { fullName: 'عضو اللجنة', email: 'member', roles: ['committee_member'] },
   ]);
-  const c = Object.fromEntries(
-    await Promise.all(Object.entries(emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-  ) as Record<'admin' | 'officer' | 'researcher' | 'member', string>;
+  const c = (await signInEach(app, emails)) as Record<'admin' | 'officer' | 'researcher' | 'member', string>;
   if (decides === 'committee') {
     const current = (
       await app.inject({ method: 'GET', url: '/api/v1/organizations/current', headers: { cookie: c.admin } })

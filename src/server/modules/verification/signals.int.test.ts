@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beneficiaryInput, registerBeneficiary } from '../../../../tests/support/beneficiary-factory';
 import { createService, readyBeneficiary } from '../../../../tests/support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
+import { createOrganization, createTestApp, signInEach } from '../../../../tests/support/test-app';
 
 const { app, services } = await createTestApp();
 const org = await createOrganization(services, [
@@ -9,9 +9,7 @@ const org = await createOrganization(services, [
   { fullName: 'موظفة العلاقات', email: 'officer', roles: ['relations_officer'] },
   { fullName: 'الباحثة', email: 'researcher', roles: ['researcher'] },
 ]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(org.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, org.emails);
 const service = await createService(app, c.admin!);
 const post = (url: string, cookie: string, payload: object) =>
   app.inject({ method: 'POST', url, headers: { cookie }, payload });

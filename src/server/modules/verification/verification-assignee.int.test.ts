@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createService, readyBeneficiary } from '../../../../tests/support/request-factory';
-import { createOrganization, createTestApp, signIn } from '../../../../tests/support/test-app';
+import { createOrganization, createTestApp, signIn, signInEach } from '../../../../tests/support/test-app';
 
 const { app, services } = await createTestApp();
 const org = await createOrganization(services, [
@@ -15,9 +15,7 @@ const org = await createOrganization(services, [
 const other = await createOrganization(services, [
   { fullName: 'باحث جمعية أخرى', email: 'researcher', roles: ['researcher'] },
 ]);
-const c = Object.fromEntries(
-  await Promise.all(Object.entries(org.emails).map(async ([k, e]) => [k, await signIn(app, e)] as const)),
-) as Record<string, string>;
+const c = await signInEach(app, org.emails);
 const outsiderCookie = await signIn(app, other.emails.researcher!);
 const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
 const idOf = async (cookie: string) => (await get('/api/v1/auth/me', cookie)).json().user.id as string;
