@@ -67,7 +67,3 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])
 export function hasUnstorableCharacters(value: string): boolean {
   return unstorableCharacter.test(value) || loneSurrogate.test(value);
 }
-
-/** For a form's text field: `storableText(z.string().max(200))`; the message is an error code. */
-export const storableText = <T extends z.ZodType<string>>(schema: T) =>
-  schema.refine((value) => !hasUnstorableCharacters(value), { message: 'INVALID_CHARACTERS' });

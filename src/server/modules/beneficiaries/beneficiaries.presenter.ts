@@ -5,8 +5,6 @@ import { validateNationalId } from '../../../shared/saudi/national-id';
 import type { BeneficiaryRow, HouseholdRow, SummaryRow } from './beneficiaries.repository';
 import type { DeclarationRow } from './beneficiary-records.repository';
 
-export { localToday } from '../../platform/clock';
-
 export function hijriOf(date: string | null): string | null {
   if (!date) return null;
   try {

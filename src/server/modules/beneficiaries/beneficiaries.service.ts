@@ -12,11 +12,12 @@ import { hijriToGregorian } from '../../../shared/dates-hijri';
 import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
+import { localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
-import { declarationState, localToday, presentBeneficiary, presentMember } from './beneficiaries.presenter';
+import { declarationState, presentBeneficiary, presentMember } from './beneficiaries.presenter';
 import {
   type BeneficiaryRow,
   deleteHouseholdMember,

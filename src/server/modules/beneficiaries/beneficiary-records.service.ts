@@ -8,6 +8,7 @@ import {
 } from '../../../shared/contracts/beneficiaries';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
+import { localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import { lockForChange } from '../../platform/db/tenant';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
@@ -15,7 +16,6 @@ import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { message } from '../../platform/i18n/messages';
 import type { OrganizationService } from '../organizations/organizations.service';
-import { localToday } from './beneficiaries.presenter';
 import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
 import {
   currentDeclarationText,

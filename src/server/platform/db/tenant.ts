@@ -63,11 +63,6 @@ function baseDb(db: Db): Db {
   return base;
 }
 
-/** The scope the caller runs in, if any. */
-export function currentTenant(): TenantScope | null {
-  return storage.getStore()?.scope ?? null;
-}
-
 /**
  * Runs `fn` for one association, in one transaction: everything it writes commits together or not at
  * all. Nested calls for the same association join the open scope; another association is refused.
