@@ -18,6 +18,7 @@ try {
     database: opened.database,
     storage: createLocalStorage(path.join(config.dataDir, 'files')),
     jobs,
+    ...(config.WEB_ROOT ? { webRoot: path.resolve(config.WEB_ROOT) } : {}),
     logLevel: config.LOG_LEVEL,
     secureCookies: config.COOKIE_SECURE,
     sessionTtlHours: config.SESSION_TTL_HOURS,

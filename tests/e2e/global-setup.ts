@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Browser journeys run against the built web app, as `npm start` serves it.
+// Browser journeys run against the built web app, as `npm start` serves it: dist/web, or the folder in
+// WEB_ROOT (so two runs side by side do not rebuild each other's files; the servers they start read it too).
 export default function setup() {
   const root = path.resolve(import.meta.dirname, '../..');
   if (!fs.existsSync('/usr/bin/chromium')) {
@@ -10,7 +11,13 @@ export default function setup() {
   }
   execFileSync(
     process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+      ...(process.env.WEB_ROOT ? ['--outDir', path.resolve(process.env.WEB_ROOT)] : []),
+    ],
     {
       cwd: root,
       stdio: 'inherit',

@@ -25,6 +25,8 @@ const configSchema = z.object({
     .default(12),
   WORKER: z.enum(['inline', 'off']).default('inline'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  // The built web app to serve; unset: dist/web. Tests that build their own copy point here.
+  WEB_ROOT: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
