@@ -1,6 +1,7 @@
-// `npm run bench [-- --size 1000000] [--seed S] [--orgs M] [--duration 10] [--connections 50] [--profile | --profile-only]`
+// `npm run bench [-- --size 1000000] [--seed S] [--orgs M] [--duration 10] [--connections 50] [--profile | --profile-only | --pages-only]`
 // Generates (or reuses) the data set, starts the server as `npm start` does, and measures search,
-// the core endpoints against bare single-statement routes, start-up, memory and database size.
+// each page's data for one user, the core endpoints against bare single-statement routes, start-up,
+// memory and database size.
 // Prints a Markdown table and writes bench/results/latest.json. See docs/performance.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,10 +12,11 @@ import { benchRoot, ensureDataset, workingCopy } from './lib/dataset';
 import { type LoadResult, runLoad } from './lib/load';
 import { type Started, sampleRss, startBareServer, startWaslServer } from './lib/processes';
 import { monotonicUs, summariseProfile } from './lib/profile';
-import { type EndpointResult, fig, type Results, renderMarkdown } from './lib/report';
+import { type EndpointResult, fig, type Results, renderMarkdown, renderPageData } from './lib/report';
 import { endpointScenarios } from './scenarios/endpoints';
 import { explainAll } from './scenarios/explain';
 import { type Fixtures, loadFixtures, rotate, submittedRequests } from './scenarios/fixtures';
+import { measurePageData, pageRequestIds } from './scenarios/page-data';
 import { buildSearchQueries, measureSearch } from './scenarios/search';
 
 const { values } = parseArgs({
@@ -27,6 +29,9 @@ const { values } = parseArgs({
     'search-budget': { type: 'string', default: '20' },
     profile: { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
+    // Only the server time of each page's data (one user), without search and throughput.
+    'pages-only': { type: 'boolean', default: false },
+    'pages-budget': { type: 'string', default: '60' },
     // The server's DB_POOL_MAX. Its default (10) deadlocks under 50 connections: see docs/performance.md.
     pool: { type: 'string', default: '100' },
   },
@@ -38,6 +43,7 @@ const durationS = Number(values.duration);
 const connections = Number(values.connections);
 const searchBudgetMs = Number(values['search-budget']) * 1000;
 const poolMax = Number(values.pool);
+const pagesBudgetMs = Number(values['pages-budget']) * 1000;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const log = (m: string) => console.error(`[bench] ${m}`);
 const resultsDir = path.join(benchRoot, 'results');
@@ -121,6 +127,31 @@ async function main() {
   cleanups.push(() => bare.stop());
   const cookie = await login(server.baseUrl, org.staffEmail.relations1!, dataset.summary.password);
   const headers = { cookie };
+
+  // Each page's data, one user, one call at a time: before the load runs, which add requests.
+  log('page data: one user, one call at a time');
+  const loadBefore = os.loadavg()[0]!;
+  const pageData = await measurePageData({
+    requestIds: await pageRequestIds(pool, fixtures.orgId, seed, 505),
+    budgetMs: pagesBudgetMs,
+    get: async (p) => {
+      const res = await fetch(`${server.baseUrl}${p}`, { headers });
+      const body = await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`GET ${p} → ${res.status} ${Buffer.from(body).toString()}`);
+      return body.byteLength;
+    },
+  });
+  // Other work on the machine shows in these latencies: the 1-minute load average, before and after.
+  const pageLoadAverage = [loadBefore, os.loadavg()[0]!];
+  for (const m of pageData) {
+    log(`${m.call}: p50 ${m.p50Ms.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms (n ${m.n})`);
+  }
+  if (values['pages-only']) {
+    await bare.stop();
+    await server.stop();
+    console.log(renderPageData(pageData, size, pageLoadAverage));
+    return;
+  }
 
   const rss = sampleRss(server.pid);
   const load = async (
@@ -221,6 +252,7 @@ async function main() {
       copy: copySeconds === null ? null : fig(copySeconds, 's'),
     },
     startup: { toReady: fig(server.readyMs, 'ms') },
+    pageData: { measures: pageData, loadAverage: pageLoadAverage },
     memory: { rssAtReady: fig(rssAtReady, 'bytes'), rssPeakUnderLoad: fig(rssLoad.peak, 'bytes') },
     database: {
       size: fig(dbSize, 'bytes'),

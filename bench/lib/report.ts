@@ -1,4 +1,5 @@
 /** The benchmark's results: one JSON document (each figure with its unit) and its Markdown table. */
+import type { PageDataMeasure } from '../scenarios/page-data';
 import type { SearchMeasure } from '../scenarios/search';
 import type { LoadResult } from './load';
 
@@ -32,6 +33,7 @@ export interface Results {
   };
   dataset: { anchor: string; generated: boolean; generation: Figure | null; copy: Figure | null };
   startup: { toReady: Figure };
+  pageData: { measures: PageDataMeasure[]; loadAverage: number[] };
   memory: { rssAtReady: Figure; rssPeakUnderLoad: Figure };
   database: { size: Figure; per100k: Figure };
   search: {
@@ -84,6 +86,8 @@ export function renderMarkdown(r: Results): string {
     );
     lines.push('');
   }
+  lines.push(renderPageData(r.pageData.measures, r.settings.size, r.pageData.loadAverage));
+  lines.push('');
   lines.push(
     `**Throughput at ${r.settings.connections} connections** (ratio = ours ÷ bare-route limit, requests per second)`,
   );
@@ -113,5 +117,22 @@ export function renderMarkdown(r: Results): string {
   lines.push(`| database size per 100k beneficiaries | ${mb(r.database.per100k.value)} |`);
   if (r.dataset.generation) lines.push(`| data generation (this run) | ${n(r.dataset.generation.value)} s |`);
   else lines.push('| data generation | cached (generated earlier) |');
+  return lines.join('\n');
+}
+
+/** Each page's data for one user: the table, with the target where there is one and whether it is met. */
+export function renderPageData(measures: PageDataMeasure[], size: number, loadAverage: number[]): string {
+  const lines = [
+    `**Each page's data, one user** (${n(size, 0)} beneficiaries; one call at a time over 127.0.0.1, each request page call on a different request; time to the whole answer; machine load average ${loadAverage.map((l) => n(l, 1)).join(' → ')} during these calls)`,
+    '',
+    '| page | call | n | p50 | p95 | p99 | max | median size | target p95 | met |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const m of measures) {
+    const met = m.targetP95Ms === null ? '—' : m.p95Ms < m.targetP95Ms ? 'yes' : '**no**';
+    lines.push(
+      `| ${m.page} | ${m.call} | ${m.n}${m.timedOut ? ' (time budget)' : ''} | ${n(m.p50Ms)} ms | ${n(m.p95Ms)} ms | ${n(m.p99Ms)} ms | ${n(m.maxMs)} ms | ${n(m.medianBytes / 1024)} kB | ${m.targetP95Ms === null ? '—' : `< ${m.targetP95Ms} ms`} | ${met} |`,
+    );
+  }
   return lines.join('\n');
 }

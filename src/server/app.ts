@@ -36,6 +36,7 @@ import { createOrganizationService } from './modules/organizations/organizations
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
 import { createReferralService } from './modules/requests/referrals.service';
+import { createRequestPageService } from './modules/requests/request-page.service';
 import { createTransitionService } from './modules/requests/request-transitions.service';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { createRequestService } from './modules/requests/requests.service';
@@ -49,6 +50,8 @@ import { createResearchReportService } from './modules/verification/research-rep
 import { createSignalService } from './modules/verification/signals.service';
 import { verificationRoutes } from './modules/verification/verification.routes';
 import { createVerificationService } from './modules/verification/verification.service';
+import { workspaceRoutes } from './modules/workspace/workspace.routes';
+import { createWorkspaceService } from './modules/workspace/workspace.service';
 import { registerAccessControl } from './platform/auth/access';
 import { createSessionStore } from './platform/auth/sessions';
 import { type Clock, systemClock } from './platform/clock';
@@ -154,9 +157,11 @@ export function buildServices(options: AppOptions) {
     verification: () => verification.hooks,
   });
   const referrals = createReferralService({ db, clock, requests, users });
+  const requestPage = createRequestPageService({ db, clock, requests, verification });
   const signals = createSignalService({ db, clock, organizations, requests, catalog });
   const researchReports = createResearchReportService({ db, clock, requests, organizations });
   const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
+  const workspace = createWorkspaceService({ db, clock, organizations, requests });
   return {
     db,
     clock,
@@ -164,8 +169,10 @@ export function buildServices(options: AppOptions) {
     requests,
     transitions,
     referrals,
+    requestPage,
     verification,
     committee,
+    workspace,
     signals,
     researchReports,
     jobs,
@@ -262,16 +269,33 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
   await app.register(serviceRoutes(services.catalog));
-  await app.register(requestRoutes(services.requests, services.transitions, services.referrals));
+  await app.register(
+    requestRoutes(services.requests, services.transitions, services.referrals, services.requestPage),
+  );
   await app.register(verificationRoutes(services.verification, services.signals, services.researchReports));
   await app.register(committeeRoutes(services.committee));
+  await app.register(workspaceRoutes(services.workspace));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
 
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot!,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each script and stylesheet (vite.config.ts): sent when the
+      // browser accepts them, a third of the bytes or less.
+      preCompressed: true,
+      // Files under assets/ carry a hash of their content in their name: kept a year, never asked
+      // again. Everything else (index.html) is asked again each time, so a new version shows at once.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const hashed = path.resolve(filePath).startsWith(path.resolve(webRoot!, 'assets') + path.sep);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,15 +7,42 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { findFreePort } from '../../src/server/platform/db/embedded-postgres';
 import { withDatabase } from '../support/database-url';
-import { spawnServer, stopServer } from '../support/server-process';
+import { repoRoot, spawnServer, stopServer } from '../support/server-process';
+
+export interface StartServerOptions {
+  /**
+   * Seed the demo associations first (`npm run demo`: src/server/demo/demo.ts, staff of every role,
+   * beneficiaries, requests at several stages) into the same database, before the server starts (the
+   * embedded PostgreSQL takes one process per DATA_DIR at a time).
+   */
+  demo?: boolean;
+}
+
+/** Runs `npm run demo` against the given environment and waits for it to end. */
+function seedDemo(env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/demo/demo.ts'],
+      { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 150_000, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`demo seeding failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve();
+      },
+    );
+  });
+}
 
 export const chromiumPath = '/usr/bin/chromium';
 
 /**
  * A fresh Wasl server for one journey: its own embedded PostgreSQL in a temporary DATA_DIR, or a
- * fresh database on DATABASE_URL's server when that is set. Stopped after the file's tests.
+ * fresh database on DATABASE_URL's server when that is set; with `demo`, holding the demo data.
+ * Stopped after the file's tests.
  */
-export async function startServer(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export async function startServer(
+  options: StartServerOptions = {},
+): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -36,7 +64,15 @@ export async function startServer(): Promise<{ baseUrl: string; stop(): Promise<
     env.DATABASE_URL = '';
     env.EMBEDDED_PG_PORT = String(await findFreePort());
   }
-  const server = await spawnServer(env);
+  let server: Awaited<ReturnType<typeof spawnServer>>;
+  try {
+    if (options.demo) await seedDemo(env);
+    server = await spawnServer(env);
+  } catch (error) {
+    await dropDatabase().catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

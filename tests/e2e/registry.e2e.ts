@@ -168,6 +168,12 @@ describe('beneficiary registry journey (Arabic UI)', () => {
     await page.getByRole('link', { name: ar.beneficiaries.sign.open }).click();
     await page.waitForURL(/\/sign/);
     await page.setViewportSize({ width: 390, height: 844 });
+    // Staff hand the device over (the channel is theirs, chosen before); she sees the declaration only.
+    await page.getByRole('button', { name: ar.beneficiaries.sign.handOver }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/^أقر أنا الموقعة أدناه /)
+      .waitFor();
     const pad = page.locator('canvas.wasl-signature-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
@@ -181,6 +187,8 @@ describe('beneficiary registry journey (Arabic UI)', () => {
     await page.getByRole('checkbox', { name: ar.beneficiaries.sign.agree }).check();
     await shot(page, 'sign-phone');
     await page.getByRole('button', { name: ar.beneficiaries.sign.submit }).click();
+    await page.getByText(ar.beneficiaries.sign.thanks).waitFor();
+    await page.getByRole('button', { name: ar.beneficiaries.sign.staffContinue }).click();
 
     // Back on the intake: the review lists what is missing or expired.
     await page.waitForURL(/step=5/);

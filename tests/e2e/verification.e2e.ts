@@ -37,6 +37,17 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 
+/**
+ * The text (a substring unless `exact`), with each digit matched in Latin or Arabic-Indic form: numbers follow the
+ * association's digit style (decision 014), and this journey is about verification, not digits.
+ */
+function anyDigits(text: string, exact = false): RegExp {
+  const arabicIndic = '٠١٢٣٤٥٦٧٨٩';
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = escaped.replace(/[0-9]/g, (d) => `[${d}${arabicIndic[Number(d)]}]`);
+  return new RegExp(exact ? `^${pattern}$` : pattern);
+}
+
 function label(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
 }
@@ -78,6 +89,7 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
   let serviceId: string;
   let requestId: string;
   let requestNumber: string;
+  let beneficiaryName: string;
   const cookies: Record<string, string> = {};
 
   /** A browser context signed in as `email` (the session cookie from the API), Arabic by default. */
@@ -161,10 +173,11 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     // The relations officer registers the family, attaches a valid ID, has the declaration signed and
     // files the request, which goes to verification.
     const oc = cookies[officer.email] ?? '';
-    const beneficiary = await json<{ id: string }>(
+    const beneficiary = await json<{ id: string; fullNameAr: string }>(
       await api(base, '/beneficiaries', { method: 'POST', cookie: oc, body: beneficiaryInput() }),
       201,
     );
+    beneficiaryName = beneficiary.fullNameAr;
     const boundary = '----wasl-e2e';
     const upload = await fetch(`${base}/api/v1/beneficiaries/${beneficiary.id}/documents`, {
       method: 'POST',
@@ -247,7 +260,7 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     await shot(adminPage, 'verification-rules-what-if');
     await adminPage.getByRole('button', { name: ar.verification.rules.save }).click();
     await adminPage
-      .getByText(ar.verification.rules.version.replace('{{version}}', '1'), { exact: true })
+      .getByText(anyDigits(ar.verification.rules.version.replace('{{version}}', '1'), true))
       .waitFor();
     await adminContext.close();
 
@@ -266,13 +279,13 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     await page.getByRole('button', { name: ar.nav.open }).click();
     await page.getByRole('link', { name: ar.verification.nav.tasks, exact: true }).click();
     await page.waitForURL(/\/verifications$/);
+    // Nobody has taken the two tasks the service plans: they wait under «مهام لم يستلمها أحد».
     await page.getByRole('heading', { name: ar.verification.tasks.queueTitle }).waitFor();
-    await page.getByText(requestNumber).waitFor();
-    await shot(page, 'verification-tasks-phone');
+    await page.getByText(requestNumber).first().waitFor();
+    const openNamed = (task: string) =>
+      ar.verification.tasks.openNamed.replace('{{task}}', task).replace('{{name}}', beneficiaryName);
     const interviewName = ar.verification.mechanisms.interview;
-    await page
-      .getByRole('link', { name: ar.verification.tasks.openNamed.replace('{{task}}', interviewName) })
-      .click();
+    await page.getByRole('link', { name: openNamed(interviewName) }).click();
     await page.waitForURL(/\/verifications\/.+requestId=/);
     const group = (name: string) => page.getByRole('radiogroup', { name: label(name) });
     await group('حضر المستفيد المقابلة')
@@ -297,9 +310,7 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     // 3. The field visit: checklist, a photo, the location; a reload loses nothing; then send.
     await page.getByRole('link', { name: ar.verification.task.backToTasks }).click();
     const visitName = ar.verification.mechanisms.field_visit;
-    await page
-      .getByRole('link', { name: ar.verification.tasks.openNamed.replace('{{task}}', visitName) })
-      .click();
+    await page.getByRole('link', { name: openNamed(visitName) }).click();
     await page.getByRole('heading', { name: ar.verification.task.checklistTitle }).waitFor();
     await group('وُجدت الأسرة في العنوان المسجل')
       .getByRole('radio', { name: ar.verification.task.yes, exact: true })
@@ -313,7 +324,9 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: 'roof.png', mimeType: 'image/png', buffer: png });
-    await page.getByRole('img', { name: ar.verification.task.photoAlt.replace('{{n}}', '1') }).waitFor();
+    await page
+      .getByRole('img', { name: anyDigits(ar.verification.task.photoAlt.replace('{{n}}', '1')) })
+      .waitFor();
     await page.getByRole('button', { name: ar.verification.task.locationButton }).click();
     await page.getByText(/سُجّل الموقع/).waitFor();
     await page.getByLabel(label(ar.verification.task.findings)).fill('المنزل يحتاج ترميماً عاجلاً للسقف.');
@@ -321,7 +334,9 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
       .getByRole('radio', { name: ar.verification.recommendations.eligible, exact: true })
       .check();
     await page.reload();
-    await page.getByRole('img', { name: ar.verification.task.photoAlt.replace('{{n}}', '1') }).waitFor();
+    await page
+      .getByRole('img', { name: anyDigits(ar.verification.task.photoAlt.replace('{{n}}', '1')) })
+      .waitFor();
     expect(await page.getByLabel(label(ar.verification.task.findings)).inputValue()).toBe(
       'المنزل يحتاج ترميماً عاجلاً للسقف.',
     );
@@ -329,7 +344,9 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     await shot(page, 'verification-field-visit-phone');
     await page.getByRole('button', { name: ar.verification.task.send }).click();
     await page.getByRole('heading', { name: ar.verification.task.resultTitle }).waitFor();
-    await page.getByRole('img', { name: ar.verification.task.photoAlt.replace('{{n}}', '1') }).waitFor();
+    await page
+      .getByRole('img', { name: anyDigits(ar.verification.task.photoAlt.replace('{{n}}', '1')) })
+      .waitFor();
     const drafts = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('wasl.verification-draft.')),
     );
@@ -395,7 +412,7 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     // 6. The chair records the decision, then closes the session and signs the minutes.
     await chairPage.reload();
     await chairPage
-      .getByText(ar.committee.item.quorate.replace('{{cast}}', '2').replace('{{quorum}}', '2'))
+      .getByText(anyDigits(ar.committee.item.quorate.replace('{{cast}}', '2').replace('{{quorum}}', '2')))
       .waitFor();
     await chairPage.getByRole('button', { name: ar.committee.item.decide }).click();
     await chairPage.getByText(ar.committee.outcomes.approved, { exact: true }).waitFor();

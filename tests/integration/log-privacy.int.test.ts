@@ -97,7 +97,8 @@ describe('the log of failed requests', () => {
       secret.nationalId,
       secret.fullNameAr,
       secret.fullNameEn,
-      'حي النسيم', // the address, whose Arabic-Indic digits the API normalises before storing
+      secret.address, // kept as typed, Arabic-Indic digits included (decision 014)
+      'حي النسيم',
       first.phone,
       first.phone.replace(/^\+966/, '0'),
       first.phone.replace(/^\+966/, ''),

@@ -37,8 +37,8 @@ describe.skipIf(!hasPdftotext)(`printed documents${skipped}`, () => {
       'إشعار بقبول طلب خدمة',
       `المكرم/ة ${d.beneficiaryName} (ملف رقم ${d.fileNumber})`,
       `نفيدكم بأن لجنة البحث قررت قبول طلبكم رقم ${d.requestNumber} لخدمة «سلة غذائية»`,
-      // A committee's reason: the session's tally, then the members' reasons.
-      'السبب: قرار الجلسة الأولى: 2 موافق، 0 غير موافق، 0 تأجيل (النصاب 2)',
+      // A committee's reason: the session's tally (in the association's digits), then the members' reasons.
+      'السبب: قرار الجلسة الأولى: ٢ موافق، ٠ غير موافق، ٠ تأجيل (النصاب ٢)',
       `${d.decisionReason}؛ المسكن مستأجر`,
       'سيتواصل معكم مسؤول تقديم الخدمة لاستكمال إجراءات التسجيل وتقديم الخدمة',
     ]);

@@ -23,6 +23,7 @@ import { updateUserRow } from '../../src/server/modules/users/users.repository';
 import { listDismissals } from '../../src/server/modules/verification/signals.repository';
 import {
   findReport,
+  findTaskView,
   latestRuleVersion,
   listPhotos,
   listTasks,
@@ -112,6 +113,7 @@ describe('repositories name the association in every query', () => {
       letter: await latestLetter(owner, org, requestId),
       referral: await findReferralView(owner, org, referralId),
       tasks: await listTasks(owner, org, requestId),
+      task: await findTaskView(owner, org, taskId),
       photos: await listPhotos(owner, org, taskId),
       report: await findReport(owner, org, requestId),
       rules: await latestRuleVersion(owner, org, service.id),
@@ -131,6 +133,7 @@ describe('repositories name the association in every query', () => {
     expect(asA.history.length).toBeGreaterThan(0);
     expect(asA.referral?.referral.id).toBe(referralId);
     expect(asA.tasks).toHaveLength(1);
+    expect(asA.task?.id).toBe(taskId);
     expect(asA.agenda).toHaveLength(1);
     expect(asA.votes).toHaveLength(1);
     expect(asA.item?.requestId).toBe(requestId);
@@ -143,6 +146,7 @@ describe('repositories name the association in every query', () => {
       letter: null,
       referral: null,
       tasks: [],
+      task: null,
       photos: [],
       report: null,
       rules: null,

@@ -91,6 +91,8 @@ const table: Record<string, Expected> = {
   'POST /api/v1/auth/logout': anyStaff(204),
   'GET /api/v1/users/directory': anyStaff(200),
   'GET /api/v1/referrals/mine': anyStaff(200),
+  // Every staff member's home page: its sections follow the caller's roles (workspace.int.test.ts).
+  'GET /api/v1/workspace/home': anyStaff(200),
 
   'GET /api/v1/organizations/current': only(everyone, 200),
   'PATCH /api/v1/organizations/current': only(['admin'], 200), // nothing to change is a no-op
@@ -147,6 +149,7 @@ const table: Record<string, Expected> = {
   'GET /api/v1/requests/queues': only(caseRoles, 200),
   'POST /api/v1/requests': only(registrars, 400),
   'GET /api/v1/requests/:id': only(caseRoles, 404),
+  'GET /api/v1/requests/:id/page': only(caseRoles, 404),
   'POST /api/v1/requests/:id/transitions': only(transitionRoles, 400),
   'GET /api/v1/requests/:id/history': only(caseRoles, 404),
   'GET /api/v1/requests/:id/deliveries': only(caseRoles, 404),
@@ -170,6 +173,9 @@ const table: Record<string, Expected> = {
   'PUT /api/v1/requests/:id/research-report': only(verifiers, 400),
   'GET /api/v1/requests/:id/research-report.pdf': only(verificationReaders, 404),
   'GET /api/v1/verifications/mine': only(verifiers, 200),
+  'GET /api/v1/verifications/available': only(verifiers, 200),
+  // Whoever schedules verification work may add an interview or a field visit to a request.
+  'POST /api/v1/requests/:id/verifications': only(['manager', 'supervisor', 'researcher'], 400),
   'PATCH /api/v1/verifications/:id': only(['manager', 'supervisor', 'researcher'], 404),
   'POST /api/v1/verifications/:id/complete': only(verifiers, 400),
   'POST /api/v1/verifications/:id/photos': only(verifiers, 415),

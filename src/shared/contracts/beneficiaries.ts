@@ -3,7 +3,7 @@ import { gregorianDateSchema, hijriDateSchema } from '../dates-hijri';
 import { normalizeDigits } from '../digits';
 import { nationalIdSchema } from '../saudi/national-id';
 import { mobileSchema } from '../saudi/phone';
-import { listQuerySchema, pageSchema, textSchema } from './common';
+import { identifierSchema, listQuerySchema, pageSchema, textSchema } from './common';
 
 // المستفيد — the person the association serves, registered at the counter (policy steps 1, 2 and 4).
 
@@ -246,7 +246,7 @@ export type BeneficiaryDocument = z.infer<typeof documentSchema>;
 /** Multipart fields sent with the file of `POST /beneficiaries/:id/documents`. */
 export const documentFieldsSchema = z.object({
   type: code,
-  number: textSchema(0, 60).optional(),
+  number: identifierSchema(0, 60).optional(),
   issueDate: gregorianDateSchema.optional(),
   issueDateHijri: hijriDateSchema.optional(),
   expiryDate: gregorianDateSchema.optional(),

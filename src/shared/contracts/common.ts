@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { normalizeDigits } from '../digits';
 
-/** A string field that accepts Arabic-Indic digits and surrounding spaces. */
+/**
+ * Free text (names, reasons, notes, labels): kept as typed, digits included ("٥٠٠" stays "٥٠٠"), without
+ * the spaces around it (decision 014).
+ */
 export const textSchema = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(min).max(max));
+
+/** An identifier typed by a person (a document number): Arabic-Indic digits are stored as Latin ones. */
+export const identifierSchema = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? normalizeDigits(v).trim() : v), z.string().min(min).max(max));
 
 export const emailSchema = z.preprocess(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultDigitStyle, digitStyles } from '../digits';
 import { staffRoles } from '../roles';
 import { isoDateSchema, textSchema } from './common';
 
@@ -27,7 +28,7 @@ export const defaultChannels = [
 type TextFactory = (min: number, max: number) => z.ZodType<string>;
 const plainText: TextFactory = (min, max) => z.string().min(min).max(max);
 
-/** The settings shape, built for input (trims, accepts Arabic-Indic digits) or for output (plain). */
+/** The settings shape, built for input (trims) or for output (plain). */
 function settingsSchema(text: TextFactory) {
   const channel = z.object({
     code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
@@ -96,6 +97,9 @@ function settingsSchema(text: TextFactory) {
       .array(question)
       .max(40)
       .refine(uniqueBy('id'), { message: 'duplicate question id' }),
+    // أسلوب الأرقام — Arabic-Indic (٠١٢٣) or Latin (0123) digits on every screen and document of the
+    // Arabic interface (decision 014); inputs accept both.
+    digitStyle: z.enum(digitStyles),
   });
 }
 
@@ -106,6 +110,7 @@ export const organizationSettingsSchema = settingsSchema(textSchema).partial({
   stageAlertDays: true,
   interviewQuestions: true,
   fieldVisitChecklist: true,
+  digitStyle: true,
 });
 export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
@@ -215,6 +220,7 @@ export function defaultOrganizationSettings(): OrganizationSettings {
     stageAlertDays: 7,
     interviewQuestions: defaultInterviewQuestions.map((q) => ({ ...q })),
     fieldVisitChecklist: defaultFieldVisitChecklist.map((q) => ({ ...q })),
+    digitStyle: defaultDigitStyle,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -147,6 +148,10 @@ export function AppLayout() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
+      {/* The first stop of the Tab key: past the header and the navigation, straight to the page. */}
+      <a href="#main-content" className="skip-link">
+        {t('nav.skip')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -157,9 +162,18 @@ export function AppLayout() {
               size="sm"
               aria-label={opened ? t('nav.close') : t('nav.open')}
             />
-            <Link to="/" className="brand-link" aria-label={t('nav.homeOf', { name: orgName })}>
+            {/* Named by what it shows (label in name); "home" is said without being seen. */}
+            <Link to="/" className="brand-link">
               <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                <Avatar src={me?.organization.logo ?? undefined} radius="sm" size={36} color="teal" alt="">
+                <VisuallyHidden>{t('nav.home')}</VisuallyHidden>
+                <Avatar
+                  src={me?.organization.logo ?? undefined}
+                  radius="sm"
+                  size={36}
+                  color="teal"
+                  alt=""
+                  aria-hidden
+                >
                   {t('app.initial')}
                 </Avatar>
                 <Stack gap={0} style={{ minWidth: 0 }}>
@@ -180,9 +194,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
+      {/* The navbar is the one navigation landmark; its list needs no second <nav>. */}
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
-          <nav aria-label={t('nav.label')}>
+          <div>
             {visible.map((item) => (
               <NavLink
                 key={item.to}
@@ -196,11 +211,11 @@ export function AppLayout() {
                 aria-current={item.to === activeTo ? 'page' : undefined}
               />
             ))}
-          </nav>
+          </div>
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <div className="page-container">
           <Outlet />
         </div>
@@ -236,7 +251,8 @@ function UserMenu() {
           aria-label={t('userMenu.open', { name: me.user.fullName })}
         >
           <Group gap={6} wrap="nowrap">
-            <Avatar radius="xl" size={32} color="teal" name={me.user.fullName} alt="" />
+            {/* No initials: the button's name must contain all the text it shows (label in name). */}
+            <Avatar radius="xl" size={32} color="teal" alt="" aria-hidden />
             <Text size="sm" visibleFrom="sm" truncate="end" maw={160}>
               {me.user.fullName}
             </Text>

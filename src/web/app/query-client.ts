@@ -1,5 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api';
+import { followOrganizationDigitStyle } from '../lib/numbers';
 import { meQueryKey } from '../lib/session';
 
 /** When a session expires mid-use, any 401 signs the user out of the UI (the router then redirects). */
@@ -22,5 +23,7 @@ export function createQueryClient(onUnauthenticated: () => void): QueryClient {
       },
     },
   });
+  // Numbers and dates follow the signed-in association's digit style (decision 014).
+  followOrganizationDigitStyle(client);
   return client;
 }

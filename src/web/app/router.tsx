@@ -3,38 +3,55 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { AuditPage } from '../features/audit/routes/audit-page';
-import { SignInPage } from '../features/auth/routes/sign-in-page';
-import { DuplicatesPage } from '../features/beneficiaries/routes/duplicates-page';
-import { IntakePage, validateIntakeSearch } from '../features/beneficiaries/routes/intake-page';
-import { ProfilePage } from '../features/beneficiaries/routes/profile-page';
-import { SearchPage } from '../features/beneficiaries/routes/search-page';
-import { SignPage, validateSignSearch } from '../features/beneficiaries/routes/sign-page';
-import { SessionPage } from '../features/committee/routes/session-page';
-import { SessionsPage } from '../features/committee/routes/sessions-page';
-import { HomePage } from '../features/home/routes/home-page';
-import { SettingsPage } from '../features/organization/routes/settings-page';
-import { OutboxPage } from '../features/outbox/routes/outbox-page';
-import { NewRequestPage, validateNewRequestSearch } from '../features/requests/routes/new-request-page';
-import { QueuesPage, validateQueuesSearch } from '../features/requests/routes/queues-page';
-import { RequestPage, validateRequestSearch } from '../features/requests/routes/request-page';
-import { EditServicePage, NewServicePage } from '../features/services/routes/service-form-page';
-import { ServicesPage } from '../features/services/routes/services-page';
-import { SetupPage } from '../features/setup/routes/setup-page';
-import { NewUserPage } from '../features/users/routes/new-user-page';
-import { UserPage } from '../features/users/routes/user-page';
-import { UsersPage } from '../features/users/routes/users-page';
-import { AssessmentPage } from '../features/verification/routes/assessment-page';
-import { MyTasksPage } from '../features/verification/routes/my-tasks-page';
-import { RulesEditorPage } from '../features/verification/routes/rules-editor-page';
-import { RulesListPage } from '../features/verification/routes/rules-list-page';
-import { TaskPage, validateTaskSearch } from '../features/verification/routes/task-page';
+import { PageSkeleton } from '../components/page-skeleton';
+import { validateIntakeSearch, validateSignSearch } from '../features/beneficiaries/routes/search-params';
+import { requestPageQuery } from '../features/requests/api';
+import { RequestPageSkeleton } from '../features/requests/components/request-page-skeleton';
+import {
+  validateNewRequestSearch,
+  validateQueuesSearch,
+  validateRequestSearch,
+} from '../features/requests/routes/search-params';
+import { validateTaskSearch } from '../features/verification/routes/search-params';
 import { meQueryOptions, setupStatusQueryOptions } from '../lib/session';
-import { AppLayout } from './layout';
 import { NotFoundPage, RouteErrorPage } from './route-states';
+
+// Every page's code is loaded when its route is first matched (or hovered: `defaultPreload: 'intent'`),
+// not in the first download (decision 013). Only what matching an address needs stays here: paths,
+// search validation, access checks, loaders, and the skeletons shown while a page loads.
+const features = {
+  audit: () => import('../features/audit/routes/audit-page'),
+  signIn: () => import('../features/auth/routes/sign-in-page'),
+  duplicates: () => import('../features/beneficiaries/routes/duplicates-page'),
+  intake: () => import('../features/beneficiaries/routes/intake-page'),
+  profile: () => import('../features/beneficiaries/routes/profile-page'),
+  search: () => import('../features/beneficiaries/routes/search-page'),
+  sign: () => import('../features/beneficiaries/routes/sign-page'),
+  session: () => import('../features/committee/routes/session-page'),
+  sessions: () => import('../features/committee/routes/sessions-page'),
+  home: () => import('../features/home/routes/home-page'),
+  settings: () => import('../features/organization/routes/settings-page'),
+  outbox: () => import('../features/outbox/routes/outbox-page'),
+  newRequest: () => import('../features/requests/routes/new-request-page'),
+  queues: () => import('../features/requests/routes/queues-page'),
+  request: () => import('../features/requests/routes/request-page'),
+  serviceForm: () => import('../features/services/routes/service-form-page'),
+  services: () => import('../features/services/routes/services-page'),
+  setup: () => import('../features/setup/routes/setup-page'),
+  newUser: () => import('../features/users/routes/new-user-page'),
+  user: () => import('../features/users/routes/user-page'),
+  users: () => import('../features/users/routes/users-page'),
+  assessment: () => import('../features/verification/routes/assessment-page'),
+  myTasks: () => import('../features/verification/routes/my-tasks-page'),
+  rulesEditor: () => import('../features/verification/routes/rules-editor-page'),
+  rulesList: () => import('../features/verification/routes/rules-list-page'),
+  task: () => import('../features/verification/routes/task-page'),
+  layout: () => import('./layout'),
+};
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -53,7 +70,11 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundPage,
 });
 
-const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup', component: SetupPage });
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  component: lazyRouteComponent(features.setup, 'SetupPage'),
+});
 
 interface SignInSearch {
   email?: string;
@@ -74,7 +95,7 @@ const signInRoute = createRoute({
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
     if (me) throw redirect({ to: '/' });
   },
-  component: SignInPage,
+  component: lazyRouteComponent(features.signIn, 'SignInPage'),
 });
 
 // Every page below needs a signed-in staff member.
@@ -88,120 +109,146 @@ const appRoute = createRoute({
       throw redirect({ to: '/sign-in', search: { redirect: back } });
     }
   },
-  component: AppLayout,
+  component: lazyRouteComponent(features.layout, 'AppLayout'),
 });
 
-const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
-const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/users', component: UsersPage });
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(features.home, 'HomePage'),
+});
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  component: lazyRouteComponent(features.users, 'UsersPage'),
+});
 const newUserRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/users/new',
-  component: NewUserPage,
+  component: lazyRouteComponent(features.newUser, 'NewUserPage'),
 });
 const userRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/users/$userId',
-  component: UserPage,
+  component: lazyRouteComponent(features.user, 'UserPage'),
 });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
-  component: SettingsPage,
+  component: lazyRouteComponent(features.settings, 'SettingsPage'),
 });
-const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
-const outboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox', component: OutboxPage });
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  component: lazyRouteComponent(features.audit, 'AuditPage'),
+});
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outbox',
+  component: lazyRouteComponent(features.outbox, 'OutboxPage'),
+});
 const beneficiariesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/beneficiaries',
-  component: SearchPage,
+  component: lazyRouteComponent(features.search, 'SearchPage'),
 });
 const intakeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/beneficiaries/new',
   validateSearch: validateIntakeSearch,
-  component: IntakePage,
+  component: lazyRouteComponent(features.intake, 'IntakePage'),
 });
 const duplicatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/beneficiaries/duplicates',
-  component: DuplicatesPage,
+  component: lazyRouteComponent(features.duplicates, 'DuplicatesPage'),
 });
 const beneficiaryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/beneficiaries/$beneficiaryId',
-  component: ProfilePage,
+  component: lazyRouteComponent(features.profile, 'ProfilePage'),
 });
 const signRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/beneficiaries/$beneficiaryId/sign',
   validateSearch: validateSignSearch,
-  component: SignPage,
+  component: lazyRouteComponent(features.sign, 'SignPage'),
 });
 const servicesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/services',
-  component: ServicesPage,
+  component: lazyRouteComponent(features.services, 'ServicesPage'),
 });
 const newServiceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/services/new',
-  component: NewServicePage,
+  component: lazyRouteComponent(features.serviceForm, 'NewServicePage'),
 });
 const serviceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/services/$serviceId',
-  component: EditServicePage,
+  component: lazyRouteComponent(features.serviceForm, 'EditServicePage'),
 });
 const requestsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests',
   validateSearch: validateQueuesSearch,
-  component: QueuesPage,
+  component: lazyRouteComponent(features.queues, 'QueuesPage'),
 });
 const newRequestRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests/new',
   validateSearch: validateNewRequestSearch,
-  component: NewRequestPage,
+  component: lazyRouteComponent(features.newRequest, 'NewRequestPage'),
 });
 const requestRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests/$requestId',
   validateSearch: validateRequestSearch,
-  component: RequestPage,
+  // The page's one call starts now, alongside its code (not when a link is merely hovered: a read of
+  // personal data is audited, and hovering is not reading).
+  loader: ({ context, params, preload }) => {
+    if (!preload) void context.queryClient.prefetchQuery(requestPageQuery(params.requestId));
+  },
+  pendingComponent: RequestPageSkeleton,
+  component: lazyRouteComponent(features.request, 'RequestPage'),
 });
 // Eligibility verification and the research committee (features/verification, features/committee).
 const myTasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verifications',
-  component: MyTasksPage,
+  component: lazyRouteComponent(features.myTasks, 'MyTasksPage'),
 });
 const taskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verifications/$taskId',
   validateSearch: validateTaskSearch,
-  component: TaskPage,
+  component: lazyRouteComponent(features.task, 'TaskPage'),
 });
-const rulesRoute = createRoute({ getParentRoute: () => appRoute, path: '/rules', component: RulesListPage });
+const rulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/rules',
+  component: lazyRouteComponent(features.rulesList, 'RulesListPage'),
+});
 const serviceRulesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/services/$serviceId/rules',
-  component: RulesEditorPage,
+  component: lazyRouteComponent(features.rulesEditor, 'RulesEditorPage'),
 });
 const assessmentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests/$requestId/assessment',
-  component: AssessmentPage,
+  component: lazyRouteComponent(features.assessment, 'AssessmentPage'),
 });
 const committeeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/committee',
-  component: SessionsPage,
+  component: lazyRouteComponent(features.sessions, 'SessionsPage'),
 });
 const sessionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/committee/$sessionId',
-  component: SessionPage,
+  component: lazyRouteComponent(features.session, 'SessionPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -241,6 +288,11 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: 'intent',
+    // A page whose code (or loader) is not ready within 100 ms shows its skeleton, and keeps it at least
+    // 200 ms once shown, so a fast answer does not flicker.
+    defaultPendingComponent: PageSkeleton,
+    defaultPendingMs: 100,
+    defaultPendingMinMs: 200,
     scrollRestoration: true,
   });
 }

@@ -1,4 +1,4 @@
-import { Alert } from '@mantine/core';
+import { Alert, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,16 @@ export function RequirePermission({ action, children }: { action: Action; childr
   const can = useCan();
   const { t } = useTranslation();
   if (!can(action)) {
+    // The refusal is the page: it carries the page's one h1.
     return (
-      <Alert color="orange" icon={<IconLock aria-hidden />} title={t('common.forbiddenTitle')}>
-        {t('errors.FORBIDDEN')}
-      </Alert>
+      <>
+        <Title order={1} size="h2" mb="md">
+          {t('common.forbiddenTitle')}
+        </Title>
+        <Alert color="orange" icon={<IconLock aria-hidden />}>
+          {t('errors.FORBIDDEN')}
+        </Alert>
+      </>
     );
   }
   return <>{children}</>;

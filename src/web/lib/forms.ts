@@ -43,3 +43,29 @@ function resolveField(path: string, fields: readonly string[] | ((path: string) 
   if (fields.includes(path)) return path;
   return fields.find((field) => path.startsWith(`${field}.`)) ?? null;
 }
+
+/** What a form marks as failed: Mantine inputs (`aria-invalid`), and our own controls (`data-invalid`). */
+const invalidSelector = '[aria-invalid="true"], [data-invalid="true"]';
+
+/**
+ * After a failed submit: scrolls the first field marked invalid to the middle of the screen, clear of the
+ * fixed header above and of any sticky save bar below, and focuses it (a screen reader then reads its
+ * label and message). It waits for the error marks to render (a few frames at most). Use it with
+ * `shouldFocusError: false` in react-hook-form, whose own focus scrolls the field only just into view.
+ * Callers open collapsed sections that hold a failed field first.
+ */
+export function revealFirstInvalid(root: HTMLElement | null | undefined): void {
+  if (!root) return;
+  let frames = 0;
+  const attempt = () => {
+    const field = root.querySelector<HTMLElement>(invalidSelector);
+    if (!field) {
+      if (++frames < 10) requestAnimationFrame(attempt);
+      return;
+    }
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    field.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    field.focus({ preventScroll: true });
+  };
+  requestAnimationFrame(attempt);
+}

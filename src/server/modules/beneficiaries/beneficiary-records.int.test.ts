@@ -94,6 +94,21 @@ describe('documents', () => {
     expect(file.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
   });
 
+  it('stops counting an expired ID once a valid ID is on file, and counts a kind once', async () => {
+    const b = await registerBeneficiary(app, officer);
+    const id = { name: 'id.png', type: 'image/png', data: png };
+    await upload(b.id, { type: 'national_id', expiryDate: '2025-01-01' }, id);
+    await upload(b.id, { type: 'national_id', expiryDate: '2026-11-21' }, id);
+    const profile = async () => (await get(`/api/v1/beneficiaries/${b.id}`)).json().expiredDocuments;
+    expect(await profile()).toBe(1); // two expired IDs: one ID to renew
+    // Valid until today (Riyadh) counts as valid; the old ones stay on file, marked expired.
+    const renewed = await upload(b.id, { type: 'national_id', expiryDate: '2026-11-22' }, id);
+    expect(renewed.json().expired).toBe(false);
+    expect(await profile()).toBe(0);
+    const items = (await get(`/api/v1/beneficiaries/${b.id}/documents`)).json().items;
+    expect(items.map((d: { expired: boolean }) => d.expired).sort()).toEqual([false, true, true]);
+  });
+
   it('judges the file by its content, not its name, and refuses unknown types', async () => {
     const b = await registerBeneficiary(app, officer);
     const fake = await upload(
@@ -130,7 +145,8 @@ describe('declaration of data correctness', () => {
   it('is current once signed, and asks for a new signature after a material change or a new text', async () => {
     const b = await registerBeneficiary(app, officer);
     const text = (await get('/api/v1/declaration-text')).json();
-    expect(text).toMatchObject({ version: 1, bodyAr: expect.stringContaining('أقر') });
+    // Both grammatical genders, for the signing screen to show the signer's (src/shared/gendered-text.ts).
+    expect(text).toMatchObject({ version: 1, bodyAr: expect.stringContaining('أقر أنا {الموقع|الموقعة}') });
     const drawn = await postJson(`/api/v1/beneficiaries/${b.id}/declarations`, {
       method: 'drawn',
       textVersion: 1,

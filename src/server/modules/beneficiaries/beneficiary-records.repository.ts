@@ -1,4 +1,5 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, countDistinct, desc, eq, isNull, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database';
 import {
   beneficiaryDocuments,
@@ -36,14 +37,32 @@ export async function findDocument(tx: Tx, beneficiaryId: string, documentId: st
   return row ?? null;
 }
 
+/**
+ * How many kinds of document are expired with no valid one of the same kind on file: an expired ID
+ * stops counting once a valid ID is added (as the submission check judges them, per type).
+ */
 export async function countExpiredDocuments(tx: Tx, beneficiaryId: string, today: string) {
+  const valid = alias(beneficiaryDocuments, 'valid');
   const [row] = await tx
-    .select({ n: count() })
+    .select({ n: countDistinct(beneficiaryDocuments.type) })
     .from(beneficiaryDocuments)
     .where(
       and(
         eq(beneficiaryDocuments.beneficiaryId, beneficiaryId),
         sql`${beneficiaryDocuments.expiryDate} < ${today}`,
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(valid)
+            .where(
+              and(
+                eq(valid.organizationId, beneficiaryDocuments.organizationId),
+                eq(valid.beneficiaryId, beneficiaryDocuments.beneficiaryId),
+                eq(valid.type, beneficiaryDocuments.type),
+                or(isNull(valid.expiryDate), sql`${valid.expiryDate} >= ${today}`),
+              ),
+            ),
+        ),
       ),
     );
   return row?.n ?? 0;

@@ -74,6 +74,9 @@ export const beneficiaryRecordRoutes =
       (request) => records.getDeclarationText(actorContextOf(request)),
     );
 
+    // A new version of the declaration (every beneficiary signs again). The Arabic may carry both
+    // grammatical genders inline, `{الموقع|الموقعة}` or `مسؤول{|ة}`: the signing screen shows the
+    // signer's form (src/shared/gendered-text.ts); a text without them is shown as written.
     app.post(
       '/api/v1/declaration-text',
       {

@@ -6,6 +6,7 @@ import {
   documentFieldsSchema,
   type SignDeclaration,
 } from '../../../shared/contracts/beneficiaries';
+import { genderedText } from '../../../shared/gendered-text';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { localToday } from '../../platform/clock';
@@ -36,10 +37,18 @@ import {
 export const maxDocumentBytes = 10 * 1024 * 1024;
 
 // Policy step 4: the beneficiary pledges the data is correct and is directly responsible for it.
+// The Arabic carries both grammatical genders (`{الموقع|الموقعة}`, src/shared/gendered-text.ts): the
+// signing screen shows it in the signer's gender. A text the admin publishes may use the same notation.
 export const defaultDeclarationText = {
   bodyAr: message('ar', 'declaration.default'),
   bodyEn: message('en', 'declaration.default'),
 };
+
+/**
+ * Version 1 as stored before the default carried both genders: the same words, addressed to a man
+ * only. Shown as the default it is (same pledge, either gender), so a woman no longer reads «مسؤول».
+ */
+const masculineDefaultAr = genderedText(defaultDeclarationText.bodyAr, 'male');
 
 export type BeneficiaryRecordsService = ReturnType<typeof createBeneficiaryRecordsService>;
 
@@ -68,7 +77,7 @@ export function createBeneficiaryRecordsService(deps: {
 
   const presentText = (t: DeclarationTextRow) => ({
     version: t.version,
-    bodyAr: t.bodyAr,
+    bodyAr: t.bodyAr === masculineDefaultAr ? defaultDeclarationText.bodyAr : t.bodyAr,
     bodyEn: t.bodyEn,
     createdAt: t.createdAt.toISOString(),
   });

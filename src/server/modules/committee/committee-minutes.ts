@@ -1,6 +1,7 @@
 // محضر الجلسة — the minutes of a committee session, written from its agenda and votes when the chair
 // closes it. Pure: the service reads everything under the session lock and stores the text.
 import { formatDualDate } from '../../../shared/dates';
+import { type DigitStyle, defaultDigitStyle, formatNumber } from '../../../shared/digits';
 import type { Language } from '../../platform/http/errors';
 import { type MessageKey, message } from '../../platform/i18n/messages';
 
@@ -25,11 +26,14 @@ export interface MinutesInput {
     outcome: Outcome | null;
     votes: { memberName: string | null; vote: Vote; reason: string }[];
   }[];
+  /** The association's digit style (decision 014): the date and the quorum are written in it. */
+  digits?: DigitStyle;
 }
 
 /** One line per paragraph: heading, attendance, one per case, the chair's sign-off. */
 export function minutesLines(m: MinutesInput, language: Language = 'ar'): string[] {
-  const when = formatDualDate(m.scheduledFor, language);
+  const digits = m.digits ?? defaultDigitStyle;
+  const when = formatDualDate(m.scheduledFor, language, { digits });
   const t = (key: MessageKey, params?: Record<string, string | number>) => message(language, key, params);
   const list = (items: (string | null)[]) => items.join(t('list.separator'));
   return [
@@ -39,7 +43,7 @@ export function minutesLines(m: MinutesInput, language: Language = 'ar'): string
       gregorian: when.gregorian,
       chair: m.chairName,
       members: list(m.memberNames),
-      quorum: m.quorum,
+      quorum: formatNumber(m.quorum, language, digits),
     }),
     ...m.items.map((i) => {
       const conflicts = i.votes.filter((v) => v.vote === 'conflict').map((v) => v.memberName);

@@ -1,6 +1,7 @@
 // Owns the research committee (لجنة البحث): sessions with an agenda of requests ready for decision,
 // members' votes with reasons, declared conflicts of interest, quorum and majority, decisions recorded
 // on each request through the transition service, and minutes (محضر) signed off by the chair.
+import { formatNumber } from '../../../shared/digits';
 import type { RequestStatus } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
@@ -251,12 +252,15 @@ export function createCommitteeService(deps: {
         const t = tally(votes, s.quorum);
         if (!t.quorate) throw new AppError(409, 'NO_QUORUM', { cast: t.cast, quorum: s.quorum });
         const reasons = votes.filter((v) => v.vote !== 'conflict').map((v) => v.reason);
+        // The summary becomes the decision's reason, in the letter: its counts in the association's digits.
+        const { digitStyle } = (await organizations.getOrganization(ctx.actor.organizationId, tx)).settings;
+        const count = (n: number) => formatNumber(n, 'ar', digitStyle);
         const summary = message('ar', 'committee.decisionSummary', {
           title: s.title,
-          approve: t.approve,
-          reject: t.reject,
-          defer: t.defer,
-          quorum: s.quorum,
+          approve: count(t.approve),
+          reject: count(t.reject),
+          defer: count(t.defer),
+          quorum: count(s.quorum),
           reasons: reasons.join(message('ar', 'list.semicolon')),
         });
         const decided =
@@ -305,6 +309,7 @@ export function createCommitteeService(deps: {
           chairName: names.get(s.chairId) ?? '',
           memberNames: d.members.map((m) => m.fullName),
           items: d.items,
+          digits: org.settings.digitStyle,
         });
         await updateSession(tx, s.organizationId, id, {
           status: 'closed',
@@ -329,6 +334,7 @@ export function createCommitteeService(deps: {
         organizationNameAr: org.nameAr,
         organizationNameEn: org.nameEn,
         logo: logoBytes(org),
+        digits: org.settings.digitStyle,
         title: message('ar', 'minutes.title', { title: s.title }),
         lines: s.minutesAr.split('\n').slice(1),
         table: {
@@ -339,8 +345,8 @@ export function createCommitteeService(deps: {
             i.number,
             i.beneficiaryName,
             i.serviceNameAr,
-            String(i.tally.approve),
-            String(i.tally.reject),
+            formatNumber(i.tally.approve, 'ar', org.settings.digitStyle),
+            formatNumber(i.tally.reject, 'ar', org.settings.digitStyle),
             i.outcome ? outcomeLabel(i.outcome) : message('ar', 'minutes.notDecided'),
           ]),
         },

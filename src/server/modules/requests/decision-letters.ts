@@ -1,5 +1,6 @@
 // خطاب القرار — the approval or rejection letter, in Arabic, on the organization's letterhead.
 import { formatDualDate } from '../../../shared/dates';
+import type { DigitStyle } from '../../../shared/digits';
 import type { Language } from '../../platform/http/errors';
 import { escapeHtml } from '../../platform/http/html';
 import { message } from '../../platform/i18n/messages';
@@ -8,20 +9,29 @@ export interface LetterFacts {
   organizationNameAr: string;
   decisionBodyAr: string;
   beneficiaryName: string;
+  /** The letter addresses her or him in the right grammatical gender («المكرمة» / «المكرم»). */
+  beneficiaryGender: 'male' | 'female';
   fileNumber: string;
   requestNumber: string;
   serviceNameAr: string;
   decision: 'approved' | 'rejected';
   reason: string;
   decidedAt: Date;
+  /** The association's digit style (decision 014): the date is written in it. */
+  digits?: DigitStyle;
 }
 
 /** The letter's text, from the server's message catalogue (Arabic: the letter the beneficiary keeps). */
 export function letterBody(f: LetterFacts, language: Language = 'ar'): string {
-  const date = formatDualDate(f.decidedAt, language);
+  const date = formatDualDate(f.decidedAt, language, { digits: f.digits });
   const facts = { decisionBody: f.decisionBodyAr, number: f.requestNumber, service: f.serviceNameAr };
   return [
-    message(language, 'letter.addressee', { name: f.beneficiaryName, fileNumber: f.fileNumber }),
+    message(
+      language,
+      'letter.addressee',
+      { name: f.beneficiaryName, fileNumber: f.fileNumber },
+      { context: f.beneficiaryGender },
+    ),
     message(language, 'letter.greeting'),
     message(language, `letter.outcome.${f.decision}`, facts),
     message(language, 'letter.reason', { reason: f.reason }),

@@ -1,6 +1,6 @@
 // إحالة — policy step 3: when procedures are unclear, staff refer the case or the beneficiary's
 // question to the supervisor / social research officer, who answers by a due time.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { addWorkingDays, endOfLocalDay, localDate } from '../../../shared/calendar';
 import { type RequestStatus, terminalStatuses } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { UserService } from '../users/users.service';
+import { presentReferral } from './requests.presenter';
 import {
   answerReferral,
   findReferralView,
@@ -32,20 +33,7 @@ export function createReferralService(deps: {
 }) {
   const { db, clock, requests, users } = deps;
 
-  const present = (v: ReferralView) => ({
-    id: v.referral.id,
-    requestId: v.referral.requestId,
-    reason: v.referral.reason,
-    assigneeId: v.referral.assigneeId,
-    assigneeName: v.assigneeName,
-    createdByName: v.createdByName,
-    dueAt: v.referral.dueAt.toISOString(),
-    answer: v.referral.answer,
-    answeredAt: v.referral.answeredAt?.toISOString() ?? null,
-    status: v.referral.answeredAt ? ('answered' as const) : ('open' as const),
-    overdue: !v.referral.answeredAt && v.referral.dueAt < clock.now(),
-    createdAt: v.referral.createdAt.toISOString(),
-  });
+  const present = (v: ReferralView) => presentReferral(v, clock.now());
 
   return {
     async refer(
@@ -98,12 +86,17 @@ export function createReferralService(deps: {
 
     async listForRequest(ctx: ActorContext, requestId: string) {
       await requests.view(db, ctx, requestId);
+      return { items: await this.ofRequest(ctx, requestId) };
+    },
+
+    /** The request's referrals, newest first, for a caller that has already read the request. */
+    async ofRequest(ctx: ActorContext, requestId: string) {
       const rows = await selectReferralViews(db)
         .where(
           and(eq(referrals.organizationId, ctx.actor.organizationId), eq(referrals.requestId, requestId)),
         )
-        .orderBy(desc(referrals.createdAt));
-      return { items: rows.map(present) };
+        .orderBy(desc(referrals.createdAt), asc(referrals.id));
+      return rows.map(present);
     },
 
     /** The referrals waiting for the signed-in user (their work list), oldest due first. */

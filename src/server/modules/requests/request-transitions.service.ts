@@ -138,7 +138,12 @@ export function createTransitionService(deps: {
         changes.pausedAt = now;
         changes.infoRequested = missingItems.length ? missingItems : [note!];
         await notify(
-          message('ar', 'sms.infoNeeded', { number: row.number, items: changes.infoRequested.join('، ') }),
+          message(
+            'ar',
+            'sms.infoNeeded',
+            { number: row.number, items: changes.infoRequested.join('، ') },
+            { context: view.beneficiaryGender },
+          ),
         );
         break;
       }
@@ -179,12 +184,14 @@ export function createTransitionService(deps: {
           organizationNameAr: org.nameAr,
           decisionBodyAr: org.settings.decisionBody.nameAr,
           beneficiaryName: view.beneficiaryName,
+          beneficiaryGender: view.beneficiaryGender,
           fileNumber: view.beneficiaryFileNumber,
           requestNumber: row.number,
           serviceNameAr: view.serviceNameAr,
           decision,
           reason: note!,
           decidedAt: now,
+          digits: org.settings.digitStyle,
         });
         await insertLetter(tx, {
           organizationId: row.organizationId,
@@ -194,8 +201,18 @@ export function createTransitionService(deps: {
         });
         await notify(
           decision === 'approved'
-            ? message('ar', 'sms.approved', { number: row.number, service: view.serviceNameAr })
-            : message('ar', 'sms.rejected', { number: row.number, reason: note ?? '' }),
+            ? message(
+                'ar',
+                'sms.approved',
+                { number: row.number, service: view.serviceNameAr },
+                { context: view.beneficiaryGender },
+              )
+            : message(
+                'ar',
+                'sms.rejected',
+                { number: row.number, reason: note ?? '' },
+                { context: view.beneficiaryGender },
+              ),
         );
         break;
       }

@@ -63,7 +63,7 @@ export const listHistory = (tx: Tx, organizationId: string, requestId: string) =
     .select()
     .from(requestHistory)
     .where(and(eq(requestHistory.organizationId, organizationId), eq(requestHistory.requestId, requestId)))
-    .orderBy(asc(requestHistory.at));
+    .orderBy(asc(requestHistory.at), asc(requestHistory.id));
 
 const assignee = alias(users, 'assignee');
 
@@ -74,6 +74,7 @@ export function selectRequestViews(tx: Tx) {
       .select({
         request: requests,
         beneficiaryName: beneficiaries.fullNameAr,
+        beneficiaryGender: beneficiaries.gender,
         beneficiaryFileNumber: beneficiaries.fileNumber,
         beneficiaryPhone: beneficiaries.phone,
         serviceNameAr: services.nameAr,
@@ -193,7 +194,7 @@ export const listDeliveries = (tx: Tx, organizationId: string, requestId: string
       and(eq(users.organizationId, deliveries.organizationId), eq(users.id, deliveries.deliveredBy)),
     )
     .where(and(eq(deliveries.organizationId, organizationId), eq(deliveries.requestId, requestId)))
-    .orderBy(desc(deliveries.deliveredOn));
+    .orderBy(desc(deliveries.deliveredOn), desc(deliveries.createdAt), asc(deliveries.id));
 
 export async function insertLetter(tx: Tx, values: typeof decisionLetters.$inferInsert) {
   const [row] = await tx.insert(decisionLetters).values(values).returning();
@@ -305,4 +306,80 @@ export async function serviceHistoryOf(
              where r.organization_id = ${organizationId} and r.beneficiary_id = ${beneficiaryId}
                and r.service_id = ${serviceId}) as last_delivery`);
   return { active: result.rows[0]!.active, lastDelivery: result.rows[0]!.last_delivery };
+}
+
+// ---- the request page (decision 013) ----
+
+/** A history row, delivery or referral as the page statement returns it (JSON: timestamps as text). */
+export interface HistoryJson {
+  id: string;
+  fromStatus: string | null;
+  toStatus: string;
+  action: string;
+  actorName: string | null;
+  note: string | null;
+  at: string;
+}
+export interface DeliveryJson {
+  id: string;
+  deliveredOn: string;
+  description: string;
+  quantity: number | null;
+  amount: number | null;
+  deliveredBy: string | null;
+  deliveredByName: string | null;
+  proofDocumentId: string | null;
+  createdAt: string;
+}
+export interface ReferralJson {
+  id: string;
+  requestId: string;
+  reason: string;
+  assigneeId: string;
+  dueAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+  assigneeName: string | null;
+  createdByName: string | null;
+}
+
+/**
+ * In one statement, what the request page shows beside the request: its service, and its history,
+ * deliveries and referrals, each in the order of its own list (listHistory, listDeliveries,
+ * selectReferralViews) — one round trip instead of four.
+ */
+export async function requestPageParts(tx: Tx, organizationId: string, requestId: string, serviceId: string) {
+  const [row] = await tx
+    .select({
+      service: services,
+      history: sql<HistoryJson[]>`(
+        select coalesce(json_agg(json_build_object(
+                 'id', h.id, 'fromStatus', h.from_status, 'toStatus', h.to_status, 'action', h.action,
+                 'actorName', h.actor_name, 'note', h.note, 'at', h.at) order by h.at, h.id), '[]')
+          from ${requestHistory} h
+         where h.organization_id = ${organizationId} and h.request_id = ${requestId})`,
+      deliveries: sql<DeliveryJson[]>`(
+        select coalesce(json_agg(json_build_object(
+                 'id', d.id, 'deliveredOn', d.delivered_on, 'description', d.description,
+                 'quantity', d.quantity, 'amount', d.amount, 'deliveredBy', d.delivered_by,
+                 'deliveredByName', u.full_name, 'proofDocumentId', d.proof_document_id,
+                 'createdAt', d.created_at) order by d.delivered_on desc, d.created_at desc, d.id), '[]')
+          from ${deliveries} d
+          left join ${users} u on u.organization_id = d.organization_id and u.id = d.delivered_by
+         where d.organization_id = ${organizationId} and d.request_id = ${requestId})`,
+      referrals: sql<ReferralJson[]>`(
+        select coalesce(json_agg(json_build_object(
+                 'id', r.id, 'requestId', r.request_id, 'reason', r.reason, 'assigneeId', r.assignee_id,
+                 'dueAt', r.due_at, 'answer', r.answer, 'answeredAt', r.answered_at,
+                 'createdAt', r.created_at, 'assigneeName', a.full_name, 'createdByName', c.full_name)
+                 order by r.created_at desc, r.id), '[]')
+          from ${referrals} r
+          left join ${users} a on a.organization_id = r.organization_id and a.id = r.assignee_id
+          left join ${users} c on c.organization_id = r.organization_id and c.id = r.created_by
+         where r.organization_id = ${organizationId} and r.request_id = ${requestId})`,
+    })
+    .from(services)
+    .where(and(eq(services.organizationId, organizationId), eq(services.id, serviceId)));
+  return row ?? null;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
+import { requestPageDataSchema } from '../../../shared/contracts/request-page';
 import {
   createRequestSchema,
   deliverySchema,
@@ -15,6 +16,7 @@ import {
 } from '../../../shared/contracts/requests';
 import { actorContextOf } from '../../platform/http/context';
 import type { ReferralService } from './referrals.service';
+import type { RequestPageService } from './request-page.service';
 import type { TransitionService } from './request-transitions.service';
 import type { RequestService } from './requests.service';
 
@@ -26,6 +28,7 @@ export const requestRoutes =
     requests: RequestService,
     transitions: TransitionService,
     referrals: ReferralService,
+    page: RequestPageService,
   ): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
@@ -61,6 +64,15 @@ export const requestRoutes =
         schema: { tags, params: idParamsSchema, response: { 200: requestSchema } },
       },
       (request) => requests.getRequest(actorContextOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/requests/:id/page',
+      {
+        // Everything the request page shows, in one read (decision 013); audited once, as a request read.
+        config: { access: 'requests.read' },
+        schema: { tags, params: idParamsSchema, response: { 200: requestPageDataSchema } },
+      },
+      (request) => page.pageData(actorContextOf(request), request.params.id),
     );
     app.post(
       '/api/v1/requests/:id/transitions',

@@ -10,6 +10,7 @@ import {
   inProgressStatuses,
   queueStatuses,
   type RequestActor,
+  type RequestStatus,
   type StageQueue,
 } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
@@ -29,7 +30,7 @@ import type { CatalogService, ServiceRow } from '../services/services.service';
 import type { UserService } from '../users/users.service';
 import { letterHtml, letterTitle } from './decision-letters';
 import { moveRequestsOnMerge } from './request-merge';
-import { presentRequest } from './requests.presenter';
+import { presentDelivery, presentHistoryItem, presentRequest } from './requests.presenter';
 import {
   countQueues,
   findRequestView,
@@ -138,6 +139,7 @@ export function createRequestService(deps: RequestDeps) {
       now: clock.now(),
       stageAlertDays: cal.stageAlertDays,
       committeeDecides: cal.committeeDecides,
+      timeZone: cal.timeZone,
     });
   }
 
@@ -192,21 +194,27 @@ export function createRequestService(deps: RequestDeps) {
           entityId: row.id,
           details: { number: row.number, serviceId: service.id, beneficiaryId: input.beneficiaryId },
         });
-        const date = formatDualDate(expectedDecisionAt, 'ar');
+        const date = formatDualDate(expectedDecisionAt, 'ar', { digits: org.settings.digitStyle });
         const decider = org.settings.decisionBody.nameAr;
         const messageId = await queueNotification(tx, {
           organizationId: row.organizationId,
           channel: 'sms',
           recipient: profile.phone,
           subject: null,
-          body: message('ar', 'sms.requestReceived', {
-            organization: org.nameAr,
-            number: row.number,
-            service: service.nameAr,
-            decider,
-            hijri: date.hijri,
-            gregorian: date.gregorian,
-          }),
+          // In the beneficiary's grammatical gender where the catalogue has a `_female` / `_male` form.
+          body: message(
+            'ar',
+            'sms.requestReceived',
+            {
+              organization: org.nameAr,
+              number: row.number,
+              service: service.nameAr,
+              decider,
+              hijri: date.hijri,
+              gregorian: date.gregorian,
+            },
+            { context: profile.gender },
+          ),
           relatedType: 'request',
           relatedId: row.id,
         });
@@ -269,6 +277,7 @@ export function createRequestService(deps: RequestDeps) {
             now: clock.now(),
             stageAlertDays: cal.stageAlertDays,
             committeeDecides: cal.committeeDecides,
+            timeZone: cal.timeZone,
           }),
         ),
         total,
@@ -296,34 +305,12 @@ export function createRequestService(deps: RequestDeps) {
 
     async history(ctx: ActorContext, id: string) {
       await view(db, ctx, id);
-      return {
-        items: (await listHistory(db, ctx.actor.organizationId, id)).map((h) => ({
-          id: h.id,
-          from: h.fromStatus as never,
-          to: h.toStatus as never,
-          action: h.action,
-          actorName: h.actorName,
-          note: h.note,
-          at: h.at.toISOString(),
-        })),
-      };
+      return { items: (await listHistory(db, ctx.actor.organizationId, id)).map(presentHistoryItem) };
     },
 
     async deliveries(ctx: ActorContext, id: string) {
       await view(db, ctx, id);
-      return {
-        items: (await listDeliveries(db, ctx.actor.organizationId, id)).map((d) => ({
-          id: d.id,
-          deliveredOn: d.deliveredOn,
-          description: d.description,
-          quantity: d.quantity,
-          amount: d.amount,
-          deliveredBy: d.deliveredBy,
-          deliveredByName: d.deliveredByName,
-          proofDocumentId: d.proofDocumentId,
-          createdAt: d.createdAt.toISOString(),
-        })),
-      };
+      return { items: (await listDeliveries(db, ctx.actor.organizationId, id)).map(presentDelivery) };
     },
 
     /** Assignment and reassignment are recorded in the history. */
@@ -356,6 +343,34 @@ export function createRequestService(deps: RequestDeps) {
       return present(ctx, await view(db, ctx, id));
     },
 
+    /**
+     * Another module's event on a request (a verification task added), in the caller's transaction:
+     * locks the request, lets `check` refuse the event in the request's state, and records it in the
+     * history without changing the status. Returns the locked request.
+     */
+    async recordEvent(
+      tx: Tx,
+      ctx: ActorContext,
+      id: string,
+      event: { action: string; note: string | null },
+      check: (status: RequestStatus) => void,
+    ) {
+      const row = await lockRequest(tx, ctx.actor.organizationId, id);
+      if (!row) throw notFound();
+      check(row.status as RequestStatus);
+      await insertHistory(tx, {
+        organizationId: row.organizationId,
+        requestId: id,
+        fromStatus: row.status,
+        toStatus: row.status,
+        action: event.action,
+        actorId: ctx.actor.userId,
+        actorName: ctx.actor.fullName,
+        note: event.note,
+      });
+      return row;
+    },
+
     /** The same letter as a PDF on the letterhead (Typst, in-process). */
     async letterPdf(ctx: ActorContext, id: string) {
       const v = await view(db, ctx, id);
@@ -368,6 +383,7 @@ export function createRequestService(deps: RequestDeps) {
           organizationNameAr: org.nameAr,
           organizationNameEn: org.nameEn,
           logo: logoBytes(org),
+          digits: org.settings.digitStyle,
           title: letterTitle(letter.decision),
           lines: letter.bodyAr.split('\n'),
         }),

@@ -88,6 +88,7 @@ export function createResearchReportService(deps: {
         organizationNameAr: org.nameAr,
         organizationNameEn: org.nameEn,
         logo: logoBytes(org),
+        digits: org.settings.digitStyle,
         // The report is an Arabic document (its body is written in Arabic); labels from the catalogue.
         title: message('ar', 'report.title', { number: view.request.number }),
         lines: [

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
 import {
+  addTaskSchema,
   completeTaskSchema,
   evaluationSchema,
   rulesDocumentSchema,
   scheduleTaskSchema,
   verificationTaskSchema,
+  workTaskSchema,
 } from '../../../shared/contracts/verification';
 import { ruleSetSchema } from '../../../shared/eligibility/rules';
 import { actorContextOf } from '../../platform/http/context';
@@ -19,6 +21,7 @@ import type { VerificationService } from './verification.service';
 
 const tags = ['verification'];
 const items = z.object({ items: z.array(verificationTaskSchema) });
+const workItems = z.object({ items: z.array(workTaskSchema) });
 
 const photoSchema = z.object({
   id: z.uuid(),
@@ -95,10 +98,38 @@ export const verificationRoutes =
       },
       (request) => verification.listTasks(actorContextOf(request), request.params.id),
     );
+    app.post(
+      '/api/v1/requests/:id/verifications',
+      {
+        config: { access: 'verification.schedule' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: addTaskSchema,
+          response: { 201: verificationTaskSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await verification.addTask(actorContextOf(request), request.params.id, request.body)),
+    );
+    // Work lists name the beneficiary, their district and city (and, on one's own tasks, the phone).
     app.get(
       '/api/v1/verifications/mine',
-      { config: { access: 'verification.work' }, schema: { tags, response: { 200: items } } },
+      {
+        config: { access: 'verification.work', personalData: 'beneficiary' },
+        schema: { tags, response: { 200: workItems } },
+      },
       (request) => verification.myTasks(actorContextOf(request)),
+    );
+    app.get(
+      '/api/v1/verifications/available',
+      {
+        config: { access: 'verification.work', personalData: 'beneficiary' },
+        schema: { tags, response: { 200: workItems } },
+      },
+      (request) => verification.availableTasks(actorContextOf(request)),
     );
     app.patch(
       '/api/v1/verifications/:id',

@@ -2,6 +2,7 @@
 // every criterion, and the verification tasks (document check, interview, field visit) that must be
 // done before a request may go to the committee.
 import type { VerificationMechanism } from '../../../shared/contracts/services';
+import { taskAddableStatuses } from '../../../shared/contracts/verification';
 import { type EligibilityFacts, evaluateEligibility, type RuleSet } from '../../../shared/eligibility/rules';
 import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
@@ -20,25 +21,30 @@ import type { CatalogService } from '../services/services.service';
 import type { UserService } from '../users/users.service';
 import {
   findPhoto,
+  findTaskView,
   insertPhoto,
   insertRules,
+  insertTask,
   insertTasks,
   latestRules,
   latestRuleVersion,
-  listMyTasks,
   listPhotos,
   listTasks,
+  listWorkTasks,
   lockTask,
-  type TaskRow,
+  type TaskView,
   updateTask,
+  type WorkTaskRow,
 } from './verification.repository';
 
-export const presentTask = (t: TaskRow) => ({
+export const presentTask = (t: TaskView) => ({
   id: t.id,
   requestId: t.requestId,
   mechanism: t.mechanism,
   status: t.status,
   assigneeId: t.assigneeId,
+  assigneeName: t.assigneeName,
+  dueOn: t.dueOn,
   scheduledAt: t.scheduledAt?.toISOString() ?? null,
   location: t.location,
   answers: t.answers,
@@ -46,6 +52,31 @@ export const presentTask = (t: TaskRow) => ({
   recommendation: t.recommendation,
   completedAt: t.completedAt?.toISOString() ?? null,
 });
+
+/**
+ * A task in a work list with who it is about and where. The phone only on one's own tasks: a task
+ * nobody has taken yet needs the person's name and place to be chosen, not how to call them.
+ */
+const presentWorkTask = (t: WorkTaskRow, withPhone: boolean) => ({
+  ...presentTask(t),
+  request: {
+    number: t.requestNumber,
+    status: t.requestStatus,
+    serviceNameAr: t.serviceNameAr,
+    serviceNameEn: t.serviceNameEn,
+  },
+  beneficiary: {
+    id: t.beneficiaryId,
+    fileNumber: t.fileNumber,
+    fullNameAr: t.fullNameAr,
+    city: t.city,
+    district: t.district,
+    phone: withPhone ? t.phone : null,
+  },
+});
+
+/** A work list is a page of work, not an export: at most this many tasks. */
+const workListLimit = 100;
 
 export type VerificationService = ReturnType<typeof createVerificationService>;
 
@@ -102,6 +133,26 @@ export function createVerificationService(deps: {
     if (assignee?.status !== 'active' || !can(assignee.roles, 'verification.work')) {
       throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { assigneeId: 'ASSIGNEE_INVALID' } });
     }
+    return assignee;
+  }
+
+  async function taskView(tx: Tx, ctx: ActorContext, id: string) {
+    const view = await findTaskView(tx, ctx.actor.organizationId, id);
+    if (!view) throw notFound();
+    return presentTask(view);
+  }
+
+  /**
+   * The personal data a work list shows, audited as one read naming the people it shows (PDPL); an
+   * empty list is audited by the route (its `personalData`).
+   */
+  async function auditWorkList(ctx: ActorContext, list: 'mine' | 'available', rows: WorkTaskRow[]) {
+    if (rows.length === 0) return;
+    await recordAudit(db, ctx, {
+      action: 'verification.tasks.read',
+      entityType: 'beneficiary',
+      details: { list, beneficiaryIds: [...new Set(rows.map((r) => r.beneficiaryId))] },
+    });
   }
 
   /**
@@ -178,33 +229,110 @@ export function createVerificationService(deps: {
     },
 
     /** The evaluation of a request against its service's rules in force, every criterion explained. */
-    async evaluateRequest(ctx: ActorContext, requestId: string) {
-      const r = (await requests.view(db, ctx, requestId)).request;
+    /** `known`: the request, when the caller has already read it in this transaction (the request page). */
+    async evaluateRequest(
+      ctx: ActorContext,
+      requestId: string,
+      known?: { id: string; serviceId: string; beneficiaryId: string },
+    ) {
+      const r = known ?? (await requests.view(db, ctx, requestId)).request;
       const rulesRow = await latestRules(db, ctx.actor.organizationId, r.serviceId);
       const facts = await eligibilityFacts(db, ctx, r.beneficiaryId, r.serviceId, r.id);
       const evaluation = evaluateEligibility(rulesRow?.rules ?? { criteria: [], threshold: 0 }, facts);
       return { ruleVersion: rulesRow?.version ?? 0, ...evaluation };
     },
 
-    async listTasks(ctx: ActorContext, requestId: string) {
-      await requests.view(db, ctx, requestId);
+    /** `requestRead`: the caller has already read the request in this transaction (the request page). */
+    async listTasks(ctx: ActorContext, requestId: string, requestRead = false) {
+      if (!requestRead) await requests.view(db, ctx, requestId);
       return { items: (await listTasks(db, ctx.actor.organizationId, requestId)).map(presentTask) };
     },
 
+    /** The signed-in colleague's open tasks, each naming the person, their place and phone. */
     async myTasks(ctx: ActorContext) {
-      return { items: (await listMyTasks(db, ctx.actor.organizationId, ctx.actor.userId)).map(presentTask) };
+      const rows = await listWorkTasks(db, ctx.actor.organizationId, {
+        assigneeId: ctx.actor.userId,
+        statuses: taskAddableStatuses,
+        limit: workListLimit,
+      });
+      await auditWorkList(ctx, 'mine', rows);
+      return { items: rows.map((row) => presentWorkTask(row, true)) };
+    },
+
+    /** Open tasks nobody has taken yet, for a colleague to take one. */
+    async availableTasks(ctx: ActorContext) {
+      const rows = await listWorkTasks(db, ctx.actor.organizationId, {
+        assigneeId: null,
+        statuses: taskAddableStatuses,
+        limit: workListLimit,
+      });
+      await auditWorkList(ctx, 'available', rows);
+      return { items: rows.map((row) => presentWorkTask(row, false)) };
+    },
+
+    /**
+     * An interview or a field visit added to a request by staff, whatever its service planned: for an
+     * active colleague who may do verification work, to be done by `dueOn` (today or later). Recorded
+     * in the request's history and the audit log.
+     */
+    async addTask(
+      ctx: ActorContext,
+      requestId: string,
+      input: { mechanism: 'interview' | 'field_visit'; assigneeId: string; dueOn: string },
+    ) {
+      return db.transaction(async (tx) => {
+        await requests.view(tx, ctx, requestId); // 404 before judging the form
+        const assignee = await assertAssignable(ctx, input.assigneeId);
+        const org = await organizations.getOrganization(ctx.actor.organizationId, tx);
+        if (input.dueOn < localToday(clock, org.settings.timeZone)) {
+          throw new AppError(400, 'DATE_IN_PAST', { fields: { dueOn: 'DATE_IN_PAST' } });
+        }
+        await requests.recordEvent(
+          tx,
+          ctx,
+          requestId,
+          { action: `add_${input.mechanism}`, note: assignee.fullName },
+          (status) => {
+            if (!(taskAddableStatuses as readonly string[]).includes(status)) {
+              throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status });
+            }
+          },
+        );
+        const row = await insertTask(tx, {
+          organizationId: ctx.actor.organizationId,
+          requestId,
+          mechanism: input.mechanism,
+          assigneeId: assignee.id,
+          dueOn: input.dueOn,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'verification.add',
+          entityType: 'request',
+          entityId: requestId,
+          details: {
+            taskId: row.id,
+            mechanism: input.mechanism,
+            assigneeId: assignee.id,
+            dueOn: input.dueOn,
+          },
+        });
+        return taskView(tx, ctx, row.id);
+      });
     },
 
     async scheduleTask(
       ctx: ActorContext,
       id: string,
-      input: { assigneeId?: string; scheduledAt?: string; location?: string },
+      input: { assigneeId?: string; onlyIfUnassigned?: boolean; scheduledAt?: string; location?: string },
     ) {
       if (input.assigneeId) await assertAssignable(ctx, input.assigneeId);
       return db.transaction(async (tx) => {
         const task = await loadTask(tx, ctx, id);
         if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
-        const row = await updateTask(tx, task.organizationId, id, {
+        if (input.onlyIfUnassigned && task.assigneeId && task.assigneeId !== input.assigneeId) {
+          throw new AppError(409, 'CONFLICT', { assigneeId: task.assigneeId });
+        }
+        await updateTask(tx, task.organizationId, id, {
           assigneeId: input.assigneeId ?? task.assigneeId,
           scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : task.scheduledAt,
           location: input.location ?? task.location,
@@ -216,7 +344,7 @@ export function createVerificationService(deps: {
           entityId: task.requestId,
           details: { taskId: id },
         });
-        return presentTask(row);
+        return taskView(tx, ctx, id);
       });
     },
 
@@ -233,7 +361,7 @@ export function createVerificationService(deps: {
       return db.transaction(async (tx) => {
         const task = await loadTask(tx, ctx, id);
         if (task.status === 'done') throw new AppError(409, 'TRANSITION_NOT_ALLOWED', { status: 'done' });
-        const row = await updateTask(tx, task.organizationId, id, {
+        await updateTask(tx, task.organizationId, id, {
           ...input,
           status: 'done',
           completedBy: ctx.actor.userId,
@@ -246,7 +374,7 @@ export function createVerificationService(deps: {
           entityId: task.requestId,
           details: { taskId: id, mechanism: task.mechanism, recommendation: input.recommendation },
         });
-        return presentTask(row);
+        return taskView(tx, ctx, id);
       });
     },
 

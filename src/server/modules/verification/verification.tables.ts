@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RuleSet } from '../../../shared/eligibility/rules';
 import { organizationId, tenantPrimaryKey, tenantReference, timestampTz } from '../../platform/db/columns';
 import { users } from '../../platform/identity/users.tables';
@@ -28,7 +28,8 @@ export const eligibilityRuleVersions = pgTable(
   ],
 );
 
-// مهام التحقق — one per mechanism the service requires: document check, interview, field visit.
+// مهام التحقق — one per mechanism the service requires (document check, interview, field visit), and
+// any interview or field visit staff add to a request themselves, with whom it is for and by when.
 export const verificationTasks = pgTable(
   'verification_tasks',
   {
@@ -41,6 +42,8 @@ export const verificationTasks = pgTable(
       .default('open'),
     assigneeId: uuid('assignee_id'),
     scheduledAt: ts('scheduled_at'),
+    // The day by which the task should be done (the association's local date), set when staff add it.
+    dueOn: date('due_on'),
     location: text('location'),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
     findings: text('findings'),

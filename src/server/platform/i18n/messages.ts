@@ -15,8 +15,16 @@ export function message(
   language: Language,
   key: MessageKey,
   params: Record<string, string | number> = {},
+  /**
+   * As i18next's context: `{ context: 'female' }` reads `key_female` when the catalogue has it (texts
+   * addressed to a beneficiary, in her or his grammatical gender), else `key`.
+   */
+  options: { context?: string } = {},
 ): string {
-  return catalogs[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+  const catalog = catalogs[language];
+  const contextual = options.context ? `${key}_${options.context}` : null;
+  const text = contextual && contextual in catalog ? catalog[contextual as MessageKey] : catalog[key];
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`message ${key} needs {{${name}}}`);
     return String(value);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NodeCompiler as NodeCompilerType } from '@myriaddreamin/typst-ts-node-compiler';
+import type { DigitStyle } from '../../../shared/digits';
 import { detectFileType } from '../files/storage.js';
 import { message } from '../i18n/messages';
 
@@ -24,6 +25,8 @@ export interface LetterInput {
   /** Arabic paragraphs, shown in order, right-to-left. */
   lines: string[];
   table?: { headers: string[]; rows: string[][] };
+  /** The association's digit style for the page numbers (decision 014); Arabic-Indic by default. */
+  digits?: DigitStyle;
 }
 
 const require = createRequire(import.meta.url);
@@ -66,7 +69,7 @@ const TEMPLATE = `
       columns: (1fr, auto),
       align: (start, end),
       d.organizationNameAr,
-      [#d.pageWord #counter(page).display("١") #d.ofWord #numbering("١", counter(page).final().first())],
+      [#d.pageWord #counter(page).display(d.numbering) #d.ofWord #numbering(d.numbering, counter(page).final().first())],
     )
   ],
 )
@@ -157,6 +160,8 @@ export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
     // The footer's words come from the server's message catalogue, like every other server text.
     pageWord: message('ar', 'pdf.page'),
     ofWord: message('ar', 'pdf.of'),
+    // Typst's numbering patterns: "١" counts in Arabic-Indic digits, "1" in Latin ones.
+    numbering: input.digits === 'latn' ? '1' : '١',
   };
   // Everything from here to the PDF bytes is synchronous, so concurrent calls cannot see each
   // other's logo in the shared shadow file system.

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { shownMoney } from '../../lib/numbers';
 import { useMe } from '../../lib/session';
 
 export interface LabelledOption {
@@ -54,11 +55,7 @@ export function countryName(code: string, language: string): string {
   }
 }
 
-/** Amounts in riyals in the UI language's digits. */
+/** Amounts in riyals in the UI language and the association's digit style (decision 014). */
 export function formatMoney(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-SA' : 'ar-SA', {
-    style: 'currency',
-    currency: 'SAR',
-    maximumFractionDigits: 2,
-  }).format(value);
+  return shownMoney(value, language);
 }

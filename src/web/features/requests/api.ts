@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BeneficiarySummary } from '../../../shared/contracts/beneficiaries';
+import type { RequestPageData } from '../../../shared/contracts/request-page';
 import type {
   deliverySchema,
   historyItemSchema,
@@ -34,12 +35,20 @@ export type RequestsFilter = Pick<ListRequestsQuery, 'queue' | 'status' | 'servi
 
 const path = (id: string, rest = '') => `/requests/${encodeURIComponent(id)}${rest}`;
 
+const pageKey = (id: string) => ['requests', 'detail', id, 'page'] as const;
+
 export const requestKeys = {
   all: ['requests'] as const,
   queues: ['requests', 'queues'] as const,
   list: (filter: RequestsFilter) => ['requests', 'list', filter] as const,
   detail: (id: string) => ['requests', 'detail', id] as const,
-  part: (id: string, part: string) => ['requests', 'detail', id, part] as const,
+  /** Everything the request page shows, read in one call (decision 013). */
+  page: pageKey,
+  /**
+   * A part of the request page (history, verifications, referrals…). Every part is read with the
+   * page, so its key is the page's: invalidating a part reads the whole page again, in one call.
+   */
+  part: (id: string, _part: string) => pageKey(id),
   services: ['requests', 'services'] as const,
   service: (id: string) => ['requests', 'service', id] as const,
   beneficiarySearch: (q: string) => ['requests', 'beneficiary-search', q] as const,
@@ -70,21 +79,40 @@ export const requestQuery = (id: string) =>
     queryFn: ({ signal }) => api<ServiceRequest>(path(id), { signal }),
   });
 
-const itemsQuery = <T>(id: string, part: string) =>
+/**
+ * The request page's data in one call. The service is also put where the action forms look for it
+ * (its registration checklist), so opening "complete registration" reads nothing more.
+ * Fresh for a few seconds, so the page opened right after its data was fetched does not fetch it
+ * again; any change made from the page invalidates it at once.
+ */
+export const requestPageQuery = (id: string) =>
   queryOptions({
-    queryKey: requestKeys.part(id, part),
-    queryFn: ({ signal }) => api<{ items: T[] }>(path(id, `/${part}`), { signal }).then((r) => r.items),
+    queryKey: requestKeys.page(id),
+    queryFn: async ({ signal, client }) => {
+      const page = await api<RequestPageData>(path(id, '/page'), { signal });
+      client.setQueryData(requestKeys.service(page.service.id), page.service);
+      return page;
+    },
+    staleTime: 5_000,
   });
 
-export const historyQuery = (id: string) => itemsQuery<HistoryItem>(id, 'history');
-export const verificationsQuery = (id: string) => itemsQuery<VerificationTask>(id, 'verifications');
-export const deliveriesQuery = (id: string) => itemsQuery<Delivery>(id, 'deliveries');
-export const referralsQuery = (id: string) => itemsQuery<Referral>(id, 'referrals');
+/** One part of the request page, selected from the page's one query (no call of its own). */
+const pagePart = <T>(id: string, pick: (page: RequestPageData) => T) =>
+  queryOptions({ ...requestPageQuery(id), select: pick });
+
+/** Verification parts exist only for staff who may read verification; the page shows them only then. */
+function readable<T>(value: T | null, part: string): T {
+  if (value === null) throw new Error(`the request page holds no ${part} for this reader`);
+  return value;
+}
+
+export const historyQuery = (id: string) => pagePart(id, (p): HistoryItem[] => p.history);
+export const verificationsQuery = (id: string) =>
+  pagePart(id, (p): VerificationTask[] => readable(p.verifications, 'verifications'));
+export const deliveriesQuery = (id: string) => pagePart(id, (p): Delivery[] => p.deliveries);
+export const referralsQuery = (id: string) => pagePart(id, (p): Referral[] => p.referrals);
 export const evaluationQuery = (id: string) =>
-  queryOptions({
-    queryKey: requestKeys.part(id, 'evaluation'),
-    queryFn: ({ signal }) => api<Evaluation>(path(id, '/evaluation'), { signal }),
-  });
+  pagePart(id, (p): Evaluation => readable(p.evaluation, 'evaluation'));
 
 /** Active services, for picking one on a new request and for the queue filter. */
 export const activeServicesQuery = queryOptions({

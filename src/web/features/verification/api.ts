@@ -6,11 +6,14 @@ import type {
   evaluationSchema,
   rulesDocumentSchema,
   verificationTaskSchema,
+  workTaskSchema,
 } from '../../../shared/contracts/verification';
 import type { RuleSet } from '../../../shared/eligibility/rules';
 import { api, apiBase, withQuery } from '../../lib/api';
 
 export type VerificationTask = z.infer<typeof verificationTaskSchema>;
+/** A task in a work list: with its request and the person it is about (the phone on one's own tasks). */
+export type WorkTask = z.infer<typeof workTaskSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export type RulesDocument = z.infer<typeof rulesDocumentSchema>;
 export type Mechanism = VerificationTask['mechanism'];
@@ -70,6 +73,7 @@ const enc = encodeURIComponent;
 export const verificationKeys = {
   all: ['verification'] as const,
   mine: ['verification', 'mine'] as const,
+  available: ['verification', 'available'] as const,
   requestTasks: (requestId: string) => ['verification', 'request', requestId, 'tasks'] as const,
   request: (requestId: string) => ['verification', 'request', requestId] as const,
   evaluation: (requestId: string) => ['verification', 'request', requestId, 'evaluation'] as const,
@@ -83,9 +87,22 @@ export const verificationKeys = {
 
 export const myTasksQuery = queryOptions({
   queryKey: verificationKeys.mine,
-  queryFn: ({ signal }) =>
-    api<{ items: VerificationTask[] }>('/verifications/mine', { signal }).then((r) => r.items),
+  queryFn: ({ signal }) => api<{ items: WorkTask[] }>('/verifications/mine', { signal }).then((r) => r.items),
 });
+
+/** Open tasks nobody has taken yet (name and place of the person, no phone). */
+export const availableTasksQuery = queryOptions({
+  queryKey: verificationKeys.available,
+  queryFn: ({ signal }) =>
+    api<{ items: WorkTask[] }>('/verifications/available', { signal }).then((r) => r.items),
+});
+
+/** Takes an open task for oneself; refused (409 CONFLICT) when a colleague took it in the meantime. */
+export const takeTask = (taskId: string, userId: string) =>
+  api<VerificationTask>(`/verifications/${enc(taskId)}`, {
+    method: 'PATCH',
+    body: { assigneeId: userId, onlyIfUnassigned: true },
+  });
 
 export const requestTasksQuery = (requestId: string) =>
   queryOptions({

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { shownNumber } from '../../lib/numbers';
 import { useOrgLists } from '../../lib/org-lists';
 import type { Evaluation } from './api';
 
@@ -17,8 +18,10 @@ function observedWord(t: (key: string) => string, value: string): string {
  * with the organization's own names for categories and document types.
  */
 export function useDescribeResult() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { categoryLabel, documentTypeLabel } = useOrgLists();
+  // The rule's numbers arrive as text ("≥ 6"): as numbers they take the association's digits.
+  const amount = (text: string) => Number(text.replace(/[≥≤]/g, '').trim());
   const sep = t('common.listSeparator');
   return (r: Result): { observed: string; expected: string } => {
     const observed =
@@ -31,7 +34,9 @@ export function useDescribeResult() {
               .join(sep)
           : typeof r.observed === 'string'
             ? observedWord(t, r.observed)
-            : String(r.observed);
+            : typeof r.observed === 'number'
+              ? shownNumber(r.observed, i18n.language)
+              : String(r.observed);
     let expected = r.expected;
     switch (r.kind) {
       case 'category_in':
@@ -50,22 +55,22 @@ export function useDescribeResult() {
         expected = t('verification.expected.noActiveRequest');
         break;
       case 'not_received_within_months':
-        expected = t('verification.expected.months', { value: r.expected.replace('≥', '').trim() });
+        expected = t('verification.expected.months', { value: amount(r.expected) });
         break;
       case 'income_per_capita_at_most':
-        expected = t('verification.expected.atMostSar', { value: r.expected.replace('≤', '').trim() });
+        expected = t('verification.expected.atMostSar', { value: amount(r.expected) });
         break;
       case 'household_size_at_least':
-        expected = t('verification.expected.atLeastPersons', { value: r.expected.replace('≥', '').trim() });
+        expected = t('verification.expected.atLeastPersons', { value: amount(r.expected) });
         break;
       case 'age_between': {
         const [min = '', max = ''] = r.expected.split('–');
         expected =
           min && max
-            ? t('verification.expected.ageBetween', { min, max })
+            ? t('verification.expected.ageBetween', { min: amount(min), max: amount(max) })
             : min
-              ? t('verification.expected.ageMin', { min })
-              : t('verification.expected.ageMax', { max });
+              ? t('verification.expected.ageMin', { min: amount(min) })
+              : t('verification.expected.ageMax', { max: amount(max) });
         break;
       }
     }

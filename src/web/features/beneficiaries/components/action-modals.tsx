@@ -52,6 +52,7 @@ export function StatusModal({ beneficiary, opened, onClose }: ModalProps) {
           <Select
             label={t('beneficiaries.statusChange.newStatus')}
             required
+            allowDeselect={false}
             data={beneficiaryStatuses
               .filter((s) => s !== beneficiary.status)
               .map((s) => ({ value: s, label: t(`beneficiaries.status.${s}`) }))}
@@ -118,6 +119,7 @@ export function InteractionModal({ beneficiary, opened, onClose }: ModalProps) {
           <Select
             label={t('beneficiaries.fields.channel')}
             required
+            allowDeselect={false}
             data={channelOptions}
             value={channel}
             onChange={setChannel}
@@ -126,6 +128,7 @@ export function InteractionModal({ beneficiary, opened, onClose }: ModalProps) {
           <Select
             label={t('beneficiaries.interaction.kind')}
             required
+            allowDeselect={false}
             data={interactionKinds.map((k) => ({
               value: k,
               label: t(`beneficiaries.interaction.kinds.${k}`),

@@ -1,9 +1,9 @@
 import { Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDualDate } from '../../../../shared/dates';
 import { hijriToGregorian, isValidGregorianDate } from '../../../../shared/dates-hijri';
 import { normalizeDigits } from '../../../../shared/digits';
+import { shownDualDate } from '../../../lib/dates';
 
 export type Calendar = 'hijri' | 'gregorian';
 
@@ -26,13 +26,13 @@ export function equivalentDate(value: string, calendar: Calendar, language: stri
   if (calendar === 'gregorian') {
     if (!isValidGregorianDate(v)) return null;
     try {
-      return formatDualDate(`${v}T12:00:00Z`, lang).hijri;
+      return shownDualDate(`${v}T12:00:00Z`, lang).hijri;
     } catch {
       return null;
     }
   }
   const gregorian = hijriToGregorian(v);
-  return gregorian ? formatDualDate(`${gregorian}T12:00:00Z`, lang).gregorian : null;
+  return gregorian ? shownDualDate(`${gregorian}T12:00:00Z`, lang).gregorian : null;
 }
 
 /**

@@ -1,13 +1,14 @@
 import { Button, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BeneficiaryDocument } from '../../../../shared/contracts/beneficiaries';
 import { isValidGregorianDate, isValidHijriDate } from '../../../../shared/dates-hijri';
 import { normalizeDigits } from '../../../../shared/digits';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ApiError } from '../../../lib/api';
+import { revealFirstInvalid } from '../../../lib/forms';
 import { uploadDocument } from '../api';
 import { useOrgLists } from '../settings';
 import { type Calendar, CalendarDateField } from './calendar-date-field';
@@ -49,6 +50,7 @@ export function DocumentUploadForm({
   const [issue, setIssue] = useState<DateValue>({ calendar: 'hijri', value: '' });
   const [expiry, setExpiry] = useState<DateValue>({ calendar: 'hijri', value: '' });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const formRef = useRef<HTMLFormElement>(null);
 
   const mutation = useMutation({
     mutationFn: () =>
@@ -73,6 +75,7 @@ export function DocumentUploadForm({
         next[key] = t(`errors.${message}`, { defaultValue: message });
       }
       setErrors(next);
+      revealFirstInvalid(formRef.current);
     },
   });
 
@@ -91,20 +94,30 @@ export function DocumentUploadForm({
       expiryDate: dateError(expiry, t),
     };
     setErrors(next);
-    if (Object.values(next).some(Boolean)) return;
+    if (Object.values(next).some(Boolean)) {
+      revealFirstInvalid(formRef.current);
+      return;
+    }
     mutation.mutate();
   };
 
   const showExpiry = !type || documentHasExpiry(type);
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('beneficiaries.documents.uploadTitle')}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label={t('beneficiaries.documents.uploadTitle')}
+      className="wasl-form"
+    >
       <Stack gap="md">
         {mutation.error && Object.keys(errors).length === 0 && <ErrorAlert error={mutation.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
             label={t('beneficiaries.documents.type')}
             required
+            allowDeselect={false}
             data={documentTypeOptions}
             value={type}
             onChange={setType}
@@ -148,7 +161,7 @@ export function DocumentUploadForm({
           leftSection={<IconUpload size={16} aria-hidden />}
         />
         {file && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {file.name}
           </Text>
         )}

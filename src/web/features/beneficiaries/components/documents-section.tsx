@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileText, IconUpload } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,7 +14,10 @@ import { useOrgLists } from '../settings';
 import { ExpiredBadge } from './beneficiary-badges';
 import { DocumentUploadForm } from './document-upload-form';
 
-/** الوثائق — each with its type, number, dates; expired ones flagged in red at once. */
+/**
+ * الوثائق — each with its type, number, dates; expired ones flagged in red at once, until a valid
+ * document of the same type is added (then the old one is only marked as replaced).
+ */
 export function DocumentsSection({
   beneficiaryId,
   startOpen = false,
@@ -28,6 +31,7 @@ export function DocumentsSection({
   const { documentTypeLabel } = useOrgLists();
   const query = useQuery(documentsQuery(beneficiaryId));
   const [uploading, setUploading] = useState(startOpen);
+  const validTypes = new Set((query.data ?? []).filter((d) => !d.expired).map((d) => d.type));
 
   return (
     <Stack gap="md">
@@ -46,59 +50,68 @@ export function DocumentsSection({
           style={{ listStyle: 'none' }}
           aria-label={t('beneficiaries.tabs.documents')}
         >
-          {query.data.map((doc) => (
-            <Card
-              key={doc.id}
-              withBorder
-              padding="sm"
-              component="li"
-              className={doc.expired ? 'wasl-doc-expired' : undefined}
-            >
-              <Group justify="space-between" align="flex-start" gap="xs">
-                <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <IconFileText size={22} aria-hidden />
-                  <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text fw={600}>{documentTypeLabel(doc.type)}</Text>
-                    {doc.number && (
-                      <Text size="sm" c="dimmed">
-                        {t('beneficiaries.documents.number')}: <bdi>{doc.number}</bdi>
-                      </Text>
-                    )}
+          {query.data.map((doc) => {
+            const replaced = doc.expired && validTypes.has(doc.type);
+            const alarm = doc.expired && !replaced;
+            return (
+              <Card
+                key={doc.id}
+                withBorder
+                padding="sm"
+                component="li"
+                className={alarm ? 'wasl-doc-expired' : undefined}
+              >
+                <Group justify="space-between" align="flex-start" gap="xs">
+                  <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                    <IconFileText size={22} aria-hidden />
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Text fw={600}>{documentTypeLabel(doc.type)}</Text>
+                      {doc.number && (
+                        <Text size="sm" c="dimmed">
+                          {t('beneficiaries.documents.number')}: <bdi>{doc.number}</bdi>
+                        </Text>
+                      )}
+                    </Stack>
+                  </Group>
+                  {alarm && <ExpiredBadge />}
+                  {replaced && (
+                    <Badge color="gray" variant="light">
+                      {t('beneficiaries.documents.superseded')}
+                    </Badge>
+                  )}
+                </Group>
+                <Group gap="lg" mt="xs" align="flex-start">
+                  <Stack gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t('beneficiaries.documents.issueDate')}
+                    </Text>
+                    <DualDate value={doc.issueDate} size="xs" />
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xs" c={alarm ? 'red.8' : 'gray.7'}>
+                      {t('beneficiaries.documents.expiryDate')}
+                    </Text>
+                    <DualDate value={doc.expiryDate} size="xs" />
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t('beneficiaries.documents.uploadedAt')}
+                    </Text>
+                    <DualDate value={doc.uploadedAt} size="xs" withTime />
                   </Stack>
                 </Group>
-                {doc.expired && <ExpiredBadge />}
-              </Group>
-              <Group gap="lg" mt="xs" align="flex-start">
-                <Stack gap={0}>
-                  <Text size="xs" c="dimmed">
-                    {t('beneficiaries.documents.issueDate')}
-                  </Text>
-                  <DualDate value={doc.issueDate} size="xs" />
-                </Stack>
-                <Stack gap={0}>
-                  <Text size="xs" c={doc.expired ? 'red' : 'dimmed'}>
-                    {t('beneficiaries.documents.expiryDate')}
-                  </Text>
-                  <DualDate value={doc.expiryDate} size="xs" />
-                </Stack>
-                <Stack gap={0}>
-                  <Text size="xs" c="dimmed">
-                    {t('beneficiaries.documents.uploadedAt')}
-                  </Text>
-                  <DualDate value={doc.uploadedAt} size="xs" withTime />
-                </Stack>
-              </Group>
-              <Anchor
-                href={fileUrls.document(beneficiaryId, doc.id)}
-                target="_blank"
-                rel="noopener"
-                size="sm"
-                mt="xs"
-              >
-                {t('beneficiaries.documents.open', { name: doc.fileName })}
-              </Anchor>
-            </Card>
-          ))}
+                <Anchor
+                  href={fileUrls.document(beneficiaryId, doc.id)}
+                  target="_blank"
+                  rel="noopener"
+                  size="sm"
+                  mt="xs"
+                >
+                  {t('beneficiaries.documents.open', { name: doc.fileName })}
+                </Anchor>
+              </Card>
+            );
+          })}
         </Stack>
       )}
       {can('beneficiaries.upload_documents') &&

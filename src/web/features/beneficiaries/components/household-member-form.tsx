@@ -99,6 +99,8 @@ export function HouseholdMemberForm({
           onChange={field.onChange}
           error={fieldState.error?.message}
           clearable={!required}
+          // A required choice is not emptied by tapping it again.
+          allowDeselect={!required}
         />
       )}
     />

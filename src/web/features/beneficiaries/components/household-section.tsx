@@ -10,6 +10,7 @@ import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ListSkeleton } from '../../../components/page-loader';
 import { errorMessage } from '../../../lib/api';
+import { shownNumber } from '../../../lib/numbers';
 import { useCan } from '../../../lib/session';
 import { beneficiaryKeys, type HouseholdMember, householdQuery, removeHouseholdMember } from '../api';
 import { formatMoney } from '../settings';
@@ -51,10 +52,7 @@ export function HouseholdSection({ beneficiary }: { beneficiary: Beneficiary }) 
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <Stat
-          label={t('beneficiaries.household.size')}
-          value={new Intl.NumberFormat(i18n.language).format(size)}
-        />
+        <Stat label={t('beneficiaries.household.size')} value={shownNumber(size, i18n.language)} />
         <Stat
           label={t('beneficiaries.household.totalIncome')}
           value={formatMoney(monthlyIncome, i18n.language)}

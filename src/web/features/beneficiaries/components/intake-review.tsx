@@ -47,12 +47,13 @@ export function IntakeReview({ beneficiary }: { beneficiary: Beneficiary }) {
     docs.some((d) => d.type === 'national_id')
       ? { key: 'id-doc', level: 'ok', text: t('beneficiaries.review.idDocDone') }
       : { key: 'id-doc', level: 'missing', text: t('beneficiaries.review.idDocMissing') },
-    ...docs
-      .filter((d) => d.expired)
-      .map<Check>((d) => ({
-        key: `expired-${d.id}`,
+    // One line per type that is expired with no valid document of that type (as the profile counts them).
+    ...[...new Set(docs.filter((d) => d.expired).map((d) => d.type))]
+      .filter((type) => !docs.some((d) => d.type === type && !d.expired))
+      .map<Check>((type) => ({
+        key: `expired-${type}`,
         level: 'expired',
-        text: t('beneficiaries.review.docExpired', { type: documentTypeLabel(d.type) }),
+        text: t('beneficiaries.review.docExpired', { type: documentTypeLabel(type) }),
       })),
     beneficiary.declaration.current
       ? { key: 'declaration', level: 'ok', text: t('beneficiaries.review.declarationDone') }

@@ -176,10 +176,16 @@ export function profileResolver(
     const result = schema.safeParse(body);
     if (!result.success) {
       for (const issue of result.error.issues) {
+        const field = formFieldOf(issue.path.join('.'));
+        // A typed country code of the wrong shape: say what a code looks like.
+        if (field === 'nationality' && body.nationality) {
+          put(field, i18n.t('beneficiaries.fields.nationalityCodeInvalid'));
+          continue;
+        }
         const message = i18n.exists(`errors.${issue.message}`)
           ? i18n.t(`errors.${issue.message}`)
           : issue.message;
-        put(formFieldOf(issue.path.join('.')), message);
+        put(field, message);
       }
     }
     if (!values.birthDate.trim()) put('birthDate', i18n.t('validation.required'));

@@ -3,8 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
-import { Controller, type Path, useForm } from 'react-hook-form';
+import { useRef, useState } from 'react';
+import { Controller, type FieldErrors, type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   type Beneficiary,
@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/contracts/beneficiaries';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ApiError } from '../../../lib/api';
+import { revealFirstInvalid } from '../../../lib/forms';
 import { useCan } from '../../../lib/session';
 import { commonNationalities, countryName, useOrgLists } from '../settings';
 import { CalendarDateField } from './calendar-date-field';
@@ -30,6 +31,19 @@ interface ProfileFormProps {
   onCancel?: () => void;
 }
 
+/** The fields shown before «more details»; a failure anywhere else opens them. */
+const mainFields = new Set([
+  'nationalId',
+  'fullNameAr',
+  'birthDate',
+  'gender',
+  'phone',
+  'nationality',
+  'otherNationality',
+  'city',
+  'channel',
+]);
+
 /** The beneficiary's profile: the few fields a record needs, then the optional details. */
 export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, onCancel }: ProfileFormProps) {
   const { t, i18n } = useTranslation();
@@ -41,10 +55,18 @@ export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, o
   const [existing, setExisting] = useState<{ id: string; fileNumber: string; fullNameAr: string } | null>(
     null,
   );
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<ProfileFormValues>({
     resolver: profileResolver(mode, () => withHealth),
     defaultValues,
+    // revealFirstInvalid scrolls the failed field clear of the header and any sticky bar, then focuses it.
+    shouldFocusError: false,
   });
+  /** Opens the optional details when a failed field is among them, then shows the first failed field. */
+  const reveal = (failed: readonly string[]) => {
+    if (failed.some((field) => !mainFields.has(field.split('.')[0]!))) more.open();
+    revealFirstInvalid(formRef.current);
+  };
   const { errors } = form.formState;
   const nationality = form.watch('nationality');
 
@@ -63,31 +85,31 @@ export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, o
       if (error.code === 'DUPLICATE_BENEFICIARY') {
         setExisting((error.details?.existing as typeof existing) ?? null);
       }
-      let first = true;
+      const failed: string[] = [];
       for (const [path, message] of Object.entries(error.fieldErrors)) {
         const field = formFieldOf(path);
         if (!field) continue;
         const shown = i18n.exists(`errors.${message}`) ? t(`errors.${message}`) : message;
-        form.setError(
-          field as Path<ProfileFormValues>,
-          { type: 'server', message: shown },
-          { shouldFocus: first },
-        );
-        first = false;
+        form.setError(field as Path<ProfileFormValues>, { type: 'server', message: shown });
+        failed.push(field);
       }
+      if (failed.length) reveal(failed);
     },
   });
 
-  const submit = form.handleSubmit((values) => {
-    setExisting(null);
-    mutation.mutate(toBody(values, withHealth));
-  });
+  const submit = form.handleSubmit(
+    (values) => {
+      setExisting(null);
+      mutation.mutate(toBody(values, withHealth));
+    },
+    (failed: FieldErrors<ProfileFormValues>) => reveal(Object.keys(failed)),
+  );
 
   const showGeneralError =
     mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === 'POSSIBLE_DUPLICATES');
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate className="wasl-form">
       <Stack gap="md">
         {showGeneralError && <ErrorAlert error={mutation.error} />}
         {existing && (
@@ -146,6 +168,7 @@ export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, o
                 label={t('beneficiaries.fields.gender')}
                 required
                 data={genders.map((g) => ({ value: g, label: t(`beneficiaries.gender.${g}`) }))}
+                allowDeselect={false}
                 value={field.value}
                 onChange={field.onChange}
                 error={fieldState.error?.message}
@@ -170,6 +193,7 @@ export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, o
                 label={t('beneficiaries.fields.nationality')}
                 required
                 searchable
+                allowDeselect={false}
                 data={[
                   ...commonNationalities.map((c) => ({ value: c, label: countryName(c, i18n.language) })),
                   { value: 'other', label: t('beneficiaries.fields.otherNationality') },
@@ -207,6 +231,7 @@ export function ProfileForm({ mode, defaultValues, save, onSaved, submitLabel, o
                   description={t('beneficiaries.fields.channelHint')}
                   required
                   data={channelOptions}
+                  allowDeselect={false}
                   value={field.value}
                   onChange={field.onChange}
                   error={fieldState.error?.message}

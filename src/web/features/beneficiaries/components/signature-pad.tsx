@@ -2,17 +2,20 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconEraser } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Gender } from '../../../../shared/gendered-text';
 
 interface SignaturePadProps {
   /** PNG data URL of the drawing, or null once cleared. */
   onChange: (dataUrl: string | null) => void;
   error?: string;
+  /** The signer's: the instructions address her or him in it. */
+  gender: Gender;
 }
 
 const maxDataUrl = 290_000; // the API accepts up to 300 000 characters
 
 /** A signature drawn with a finger, a pen or a mouse (pointer events), exported as a PNG data URL. */
-export function SignaturePad({ onChange, error }: SignaturePadProps) {
+export function SignaturePad({ onChange, error, gender }: SignaturePadProps) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
@@ -121,7 +124,7 @@ export function SignaturePad({ onChange, error }: SignaturePadProps) {
         className="wasl-signature-pad"
         data-invalid={error ? true : undefined}
         role="img"
-        aria-label={t('beneficiaries.sign.padLabel')}
+        aria-label={t('beneficiaries.sign.padLabel', { context: gender })}
         onPointerDown={start}
         onPointerMove={move}
         onPointerUp={end}
@@ -129,8 +132,8 @@ export function SignaturePad({ onChange, error }: SignaturePadProps) {
         onPointerLeave={end}
       />
       <Group justify="space-between" gap="xs">
-        <Text size="xs" c={error ? 'red' : 'dimmed'} role={error ? 'alert' : undefined}>
-          {error ?? t('beneficiaries.sign.padHint')}
+        <Text size="sm" c={error ? 'red.8' : 'gray.7'} role={error ? 'alert' : undefined}>
+          {error ?? t('beneficiaries.sign.padHint', { context: gender })}
         </Text>
         <Button
           variant="subtle"

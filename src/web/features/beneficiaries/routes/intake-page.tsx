@@ -19,24 +19,8 @@ import { IntakeReview } from '../components/intake-review';
 import { NationalIdLookup } from '../components/national-id-lookup';
 import { ProfileForm } from '../components/profile-form';
 import { emptyProfile } from '../components/profile-form-values';
+import type { IntakeSearch } from './search-params';
 import '../beneficiaries.css';
-
-/** The intake wizard keeps its place in the address, so a reload or the signing screen can return. */
-export interface IntakeSearch {
-  id?: string;
-  nid?: string;
-  step?: number;
-}
-
-export function validateIntakeSearch(search: Record<string, unknown>): IntakeSearch {
-  const step = Number(search.step);
-  return {
-    id: typeof search.id === 'string' ? search.id : undefined,
-    // The router parses `?nid=1000000008` as a number.
-    nid: typeof search.nid === 'string' || typeof search.nid === 'number' ? String(search.nid) : undefined,
-    step: Number.isInteger(step) && step >= 0 && step <= 5 ? step : undefined,
-  };
-}
 
 export function IntakePage() {
   return (
@@ -107,15 +91,14 @@ function IntakeSteps({
   isPhone: boolean;
   onStepClick: (index: number) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (isPhone) {
-    const n = new Intl.NumberFormat(i18n.language);
     return (
       <Stack gap={6} mb="md">
         <Text size="sm" fw={600}>
           {t('beneficiaries.intake.stepOf', {
-            n: n.format(step + 1),
-            total: n.format(stepKeys.length),
+            n: step + 1,
+            total: stepKeys.length,
             name: t(`beneficiaries.intake.steps.${stepKeys[step]}`),
           })}
         </Text>

@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconMessagePlus, IconSignature, IconToggleRight } from '@tabler/icons-react';
+import { IconFilePlus, IconMessagePlus, IconSignature, IconToggleRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -89,6 +89,18 @@ function ProfileView({ beneficiary: b }: { beneficiary: Beneficiary }) {
                 leftSection={<IconSignature size={18} aria-hidden />}
               >
                 {t('beneficiaries.sign.open')}
+              </Button>
+            )}
+            {can('requests.create') && (
+              // The clerk starts the person's request from here, the person already chosen.
+              <Button
+                component={Link}
+                to="/requests/new"
+                search={{ beneficiaryId: b.id } as never}
+                variant={b.declaration.current ? 'filled' : 'light'}
+                leftSection={<IconFilePlus size={18} aria-hidden />}
+              >
+                {t('beneficiaries.profile.newRequest')}
               </Button>
             )}
             {can('beneficiaries.record_interaction') && (

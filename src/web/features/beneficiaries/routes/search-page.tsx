@@ -13,6 +13,7 @@ import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
+import { shownNumber } from '../../../lib/numbers';
 import { useCan } from '../../../lib/session';
 import { beneficiaryListQuery } from '../api';
 import { BeneficiaryCards, BeneficiaryTable } from '../components/beneficiary-results';
@@ -118,7 +119,7 @@ function BeneficiarySearch() {
           <Text size="sm" fw={600} mb="xs" aria-live="polite">
             {t('beneficiaries.search.results', {
               count: total,
-              formatted: new Intl.NumberFormat(i18n.language).format(total),
+              formatted: shownNumber(total, i18n.language),
             })}
           </Text>
           {isPhone ? <BeneficiaryCards items={items} /> : <BeneficiaryTable items={items} />}

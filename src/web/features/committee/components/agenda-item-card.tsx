@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useNumberFormat } from '../../../lib/numbers';
 import { useOrgLists } from '../../../lib/org-lists';
 import { useMe } from '../../../lib/session';
 import { type AgendaItem, committeeKeys, decideItem, type Session } from '../api';
@@ -16,6 +17,7 @@ const outcomeColor = { approved: 'teal', rejected: 'red', deferred: 'yellow' } a
 /** One case on the agenda: the tally so far, each vote with its reason, my vote, the chair's decision. */
 export function AgendaItemCard({ session, item }: { session: Session; item: AgendaItem }) {
   const { t } = useTranslation();
+  const { number: formatNumber } = useNumberFormat();
   const me = useMe();
   const queryClient = useQueryClient();
   const { decisionBodyName } = useOrgLists();
@@ -63,13 +65,13 @@ export function AgendaItemCard({ session, item }: { session: Session; item: Agen
       <Stack gap={6} mt="sm">
         <Group gap="md">
           <Text size="sm">
-            {t('committee.votes.approve')}: <b>{tally.approve}</b>
+            {t('committee.votes.approve')}: <b>{formatNumber(tally.approve)}</b>
           </Text>
           <Text size="sm">
-            {t('committee.votes.reject')}: <b>{tally.reject}</b>
+            {t('committee.votes.reject')}: <b>{formatNumber(tally.reject)}</b>
           </Text>
           <Text size="sm">
-            {t('committee.votes.defer')}: <b>{tally.defer}</b>
+            {t('committee.votes.defer')}: <b>{formatNumber(tally.defer)}</b>
           </Text>
           <Badge color={tally.quorate ? 'teal' : 'gray'} variant="light">
             {tally.quorate

@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
+import { Num } from '../../../lib/numbers';
 import { useCan, useMe } from '../../../lib/session';
 import { closeSession, committeeKeys, minutesPdfUrl, type Session, sessionQuery } from '../api';
 import { AddAgendaForm } from '../components/add-agenda-form';
@@ -82,7 +83,7 @@ function SessionView() {
                 {t('committee.fields.quorum')}
               </Text>
               <Text size="sm" fw={600}>
-                {session.quorum}
+                <Num value={session.quorum} />
               </Text>
             </Stack>
           </Group>

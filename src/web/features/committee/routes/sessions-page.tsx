@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
+import { Num } from '../../../lib/numbers';
 import { useOrgLists } from '../../../lib/org-lists';
 import { useCan } from '../../../lib/session';
 import { type SessionSummary, sessionsQuery } from '../api';
@@ -85,7 +86,9 @@ function SessionTable({ sessions }: { sessions: SessionSummary[] }) {
               <Table.Td>
                 <DualDate value={s.scheduledFor} withTime />
               </Table.Td>
-              <Table.Td>{s.quorum}</Table.Td>
+              <Table.Td>
+                <Num value={s.quorum} />
+              </Table.Td>
               <Table.Td>
                 <SessionStatusBadge status={s.status} />
               </Table.Td>

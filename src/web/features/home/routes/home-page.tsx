@@ -1,118 +1,132 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBell, IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../../../shared/permissions';
+import type { WorkspaceSection } from '../../../../shared/contracts/workspace';
+import { ErrorAlert } from '../../../components/error-alert';
 import { useRoleTitle } from '../../../lib/roles';
-import { useCan, useMe } from '../../../lib/session';
+import { useMe } from '../../../lib/session';
+import { workspaceHomeQuery } from '../api';
+import { CounterSection } from '../components/counter-section';
+import { GuideSection, NumbersSection, SetupSection } from '../components/overview-sections';
+import {
+  CommitteeSection,
+  DeliverySection,
+  MyRequestsSection,
+  OverdueSection,
+  ReferralsSection,
+  TasksSection,
+} from '../components/work-sections';
+import '../home.css';
 
-interface QuickLink {
-  to: '/users' | '/settings' | '/audit' | '/outbox';
-  action: Action;
-  title: string;
-  description: string;
-  icon: ReactNode;
-}
-
+/**
+ * Each staff member's home is their work: the server sends the sections of every role they hold, most
+ * urgent first (`GET /workspace/home`); this page lays them out. The counter's search works before the
+ * sections arrive, so a clerk can look someone up at once.
+ */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const can = useCan();
   const roleTitle = useRoleTitle();
+  const home = useQuery(workspaceHomeQuery);
   if (!me) return null;
   const orgName = i18n.language === 'en' ? me.organization.nameEn : me.organization.nameAr;
-
-  const links: QuickLink[] = [
-    {
-      to: '/users',
-      action: 'users.list',
-      title: t('nav.users'),
-      description: t('home.links.users'),
-      icon: <IconUsers aria-hidden />,
-    },
-    {
-      to: '/settings',
-      action: 'organization.update',
-      title: t('nav.settings'),
-      description: t('home.links.settings'),
-      icon: <IconSettings aria-hidden />,
-    },
-    {
-      to: '/audit',
-      action: 'audit.list',
-      title: t('nav.audit'),
-      description: t('home.links.audit'),
-      icon: <IconListDetails aria-hidden />,
-    },
-    {
-      to: '/outbox',
-      action: 'outbox.list',
-      title: t('nav.outbox'),
-      description: t('home.links.outbox'),
-      icon: <IconBell aria-hidden />,
-    },
-  ];
-  const allowed = links.filter((link) => can(link.action));
+  const isClerk = me.user.roles.includes('relations_officer');
+  const sections = home.data?.sections ?? [];
+  const counter = sections.find((s) => s.kind === 'counter');
+  const rest = sections.filter((s) => s.kind !== 'counter');
 
   return (
-    <Stack gap="lg">
-      <Card withBorder padding="lg" radius="md">
-        <Stack gap="xs">
-          <Title order={1} size="h2">
-            {t('home.welcome', { name: me.user.fullName })}
-          </Title>
-          <Text size="lg">{orgName}</Text>
-          <Group gap="xs" aria-label={t('home.yourRoles')}>
-            <Text size="sm" c="dimmed">
-              {t('home.yourRoles')}
-            </Text>
+    <Stack gap="lg" className="home-page">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {t('home.welcome', { name: me.user.fullName })}
+        </Title>
+        <Text size="sm">{orgName}</Text>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" c="gray.7" id="home-roles-label">
+            {t('home.yourRoles')}
+          </Text>
+          <Group gap={4} role="list" aria-labelledby="home-roles-label">
             {me.user.roles.map((role) => (
-              <Badge key={role} variant="light" size="lg">
+              <Badge key={role} variant="default" role="listitem">
                 {roleTitle(role)}
               </Badge>
             ))}
           </Group>
-        </Stack>
-      </Card>
+        </Group>
+      </Stack>
 
-      {allowed.length > 0 && (
-        <section aria-labelledby="quick-links-title">
-          <Title order={2} size="h4" mb="sm" id="quick-links-title">
-            {t('home.quickLinks')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
-            {allowed.map((link) => (
-              <Card
-                key={link.to}
-                component={Link}
-                to={link.to}
-                withBorder
-                padding="md"
-                radius="md"
-                className="quick-link"
-              >
-                <ThemeIcon variant="light" size="lg" mb="sm">
-                  {link.icon}
-                </ThemeIcon>
-                <Text fw={600}>{link.title}</Text>
-                <Text size="sm" c="dimmed">
-                  {link.description}
-                </Text>
-              </Card>
-            ))}
-          </SimpleGrid>
-        </section>
+      {isClerk && <CounterSection section={counter?.kind === 'counter' ? counter : undefined} />}
+
+      {home.isPending ? (
+        <SectionsSkeleton count={isClerk ? 1 : 2} />
+      ) : home.isError ? (
+        <ErrorAlert error={home.error} onRetry={() => void home.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="lg">
+          {rest.map((section, i) => (
+            <div key={section.kind} className={fullRow(rest, i) ? 'home-wide' : undefined}>
+              <Section section={section} />
+            </div>
+          ))}
+        </SimpleGrid>
       )}
-
-      <Card withBorder padding="lg" radius="md" bg="gray.0">
-        <Title order={2} size="h4" mb={4}>
-          {t('home.comingTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('home.comingText')}
-        </Text>
-      </Card>
     </Stack>
+  );
+}
+
+/** Numbers, checklists and guides read better across the page. */
+const wide = (s: WorkspaceSection) => s.kind === 'numbers' || s.kind === 'setup' || s.kind === 'guide';
+
+/** Whether section `i` takes a whole row of the two-column grid: a wide one, or one left alone in its row. */
+function fullRow(sections: WorkspaceSection[], i: number): boolean {
+  if (wide(sections[i]!)) return true;
+  let column = 0; // sections placed in the current row before this one
+  for (let j = 0; j < i; j++) column = wide(sections[j]!) ? 0 : (column + 1) % 2;
+  const next = sections[i + 1];
+  return column === 0 && (!next || wide(next));
+}
+
+function Section({ section }: { section: WorkspaceSection }) {
+  switch (section.kind) {
+    case 'counter':
+      return null; // shown above the others
+    case 'my_requests':
+      return <MyRequestsSection section={section} />;
+    case 'referrals':
+      return <ReferralsSection section={section} />;
+    case 'overdue_requests':
+      return <OverdueSection section={section} />;
+    case 'verification_tasks':
+      return <TasksSection section={section} />;
+    case 'committee':
+      return <CommitteeSection section={section} />;
+    case 'delivery':
+      return <DeliverySection section={section} />;
+    case 'numbers':
+      return <NumbersSection section={section} />;
+    case 'setup':
+      return <SetupSection section={section} />;
+    case 'guide':
+      return <GuideSection section={section} />;
+  }
+}
+
+function SectionsSkeleton({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" role="status" aria-label={t('common.loading')}>
+      {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <Card key={i} withBorder padding="md" radius="md">
+          <Skeleton height={22} width="50%" mb="md" />
+          <Stack gap="sm">
+            <Skeleton height={48} radius="sm" />
+            <Skeleton height={48} radius="sm" />
+            <Skeleton height={48} radius="sm" />
+          </Stack>
+        </Card>
+      ))}
+    </SimpleGrid>
   );
 }

@@ -2,6 +2,7 @@ import { Checkbox, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/c
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { normalizeDigits } from '../../../../shared/digits';
+import { useNumberFormat } from '../../../lib/numbers';
 import type { SectionProps } from './settings-form';
 
 const weekdays = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -45,6 +46,7 @@ export function DecisionBodyFields({ control, register, errors }: SectionProps) 
 /** The working week and the default decision period (at least 14 days, as the policy promises). */
 export function CalendarFields({ control, errors }: Omit<SectionProps, 'register'>) {
   const { t } = useTranslation();
+  const { digits } = useNumberFormat();
   return (
     <Stack gap="md">
       <Controller
@@ -74,7 +76,7 @@ export function CalendarFields({ control, errors }: Omit<SectionProps, 'register
             description={t('settings.decisionDays.hint')}
             inputMode="numeric"
             maw={220}
-            value={Number.isNaN(field.value) ? '' : String(field.value)}
+            value={Number.isNaN(field.value) ? '' : digits(String(field.value))}
             onChange={(e) => {
               // Arabic-Indic digits are accepted and stored as a number.
               const digits = normalizeDigits(e.currentTarget.value).replace(/\D/g, '');

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } f
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formatDualDate } from '../../../../shared/dates';
+import { shownDualDate } from '../../../lib/dates';
 import type { SectionProps } from './settings-form';
 
 /** Official holidays (Eids, Founding Day, National Day…) that deadlines skip. */
@@ -13,7 +13,7 @@ export function HolidaysEditor({ control, register, errors }: SectionProps) {
 
   const hijriOf = (date: string | undefined) => {
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-    return formatDualDate(`${date}T12:00:00Z`, i18n.language === 'en' ? 'en' : 'ar').hijri;
+    return shownDualDate(`${date}T12:00:00Z`, i18n.language).hijri;
   };
 
   return (

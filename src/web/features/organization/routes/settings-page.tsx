@@ -17,6 +17,7 @@ import { organizationQuery, organizationQueryKey, updateOrganization } from '../
 import { CalendarFields, DecisionBodyFields } from '../components/calendar-fields';
 import { ChannelsEditor } from '../components/channels-editor';
 import { CategoriesEditor, DocumentTypesEditor } from '../components/code-lists-editor';
+import { DigitStyleField } from '../components/digit-style-field';
 import { HolidaysEditor } from '../components/holidays-editor';
 import { LogoField } from '../components/logo-field';
 import { QuestionsEditor } from '../components/questions-editor';
@@ -225,6 +226,10 @@ function SettingsForm({ organization }: { organization: Organization }) {
             {t('settings.holidays.title')}
           </Title>
           <HolidaysEditor {...section} />
+        </Section>
+
+        <Section title={t('settings.sections.digits')} description={t('settings.digits.description')}>
+          <DigitStyleField control={form.control} />
         </Section>
 
         <Card withBorder padding="xs" className="sticky-save">

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Select, SimpleGrid, Spoiler, Stack, Text } from '@mantine/core';
+import { Badge, Box, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBrandWhatsapp, IconMail, IconMessage } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,11 +11,13 @@ import {
 } from '../../../../shared/contracts/outbox';
 import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
+import { ExpandableText } from '../../../components/expandable-text';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
+import { Num } from '../../../lib/numbers';
 import { outboxListQuery } from '../api';
 
 type Status = (typeof outboxStatuses)[number];
@@ -131,11 +133,9 @@ function MessageCard({ message }: { message: OutboxMessage }) {
           {message.subject}
         </Text>
       )}
-      <Spoiler maxHeight={96} showLabel={t('common.showMore')} hideLabel={t('common.showLess')} mt="xs">
-        <Text size="sm" className="pre-wrap">
-          {message.body}
-        </Text>
-      </Spoiler>
+      <Box mt="xs">
+        <ExpandableText>{message.body}</ExpandableText>
+      </Box>
       {message.lastError && (
         <Text size="xs" c="red" mt="xs">
           {t('outbox.lastError')}: {message.lastError}
@@ -149,7 +149,9 @@ function MessageCard({ message }: { message: OutboxMessage }) {
           {message.sentAt ? <DualDate value={message.sentAt} withTime size="xs" /> : t('common.none')}
         </Meta>
         <Meta label={t('outbox.driver')}>{message.driver ?? t('common.none')}</Meta>
-        <Meta label={t('outbox.attempts')}>{message.attempts}</Meta>
+        <Meta label={t('outbox.attempts')}>
+          <Num value={message.attempts} />
+        </Meta>
       </SimpleGrid>
       {message.relatedType && (
         <Text size="xs" c="dimmed" mt="xs">

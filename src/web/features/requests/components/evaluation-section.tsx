@@ -2,6 +2,7 @@ import { Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { shownDigits } from '../../../lib/numbers';
 import { type Evaluation, evaluationQuery } from '../api';
 import { formatNumber } from '../labels';
 
@@ -74,10 +75,12 @@ export function EvaluationSection({ requestId }: { requestId: string }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{r.observed ?? t('common.none')}</Text>
+                      <Text size="sm">
+                        {typeof r.observed === 'number' ? n(r.observed) : (r.observed ?? t('common.none'))}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{r.expected}</Text>
+                      <Text size="sm">{shownDigits(r.expected, i18n.language)}</Text>
                     </Table.Td>
                     <Table.Td>
                       {r.mode === 'points' ? `${n(r.points)} / ${n(r.weight)}` : t('common.none')}

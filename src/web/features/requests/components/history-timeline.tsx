@@ -1,19 +1,19 @@
-import { Card, Group, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
+import { Card, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { DualDate } from '../../../lib/dates';
 import { historyQuery } from '../api';
-import { statusColors, useRequestLabels } from '../labels';
-import { RequestStatusBadge } from './request-status-badge';
+import { statusColors, useHistoryWords } from '../labels';
 
-/** Every stage change, newest first: from → to, the action, who took it, why and when. */
+/**
+ * Everything that happened to the request, newest first, each as a sentence: what happened, the status
+ * change when there was one, the note or reason, who did it and when.
+ */
 export function HistoryTimeline({ requestId }: { requestId: string }) {
-  const { t, i18n } = useTranslation();
-  const labels = useRequestLabels();
+  const { t } = useTranslation();
+  const words = useHistoryWords();
   const query = useQuery(historyQuery(requestId));
-  const Arrow = i18n.dir(i18n.language) === 'rtl' ? IconArrowLeft : IconArrowRight;
   const items = [...(query.data ?? [])].reverse();
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="request-history-title">
@@ -26,40 +26,36 @@ export function HistoryTimeline({ requestId }: { requestId: string }) {
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={0}>
-          {items.map((item) => (
-            <Timeline.Item
-              key={item.id}
-              color={statusColors[item.to]}
-              title={
-                <Group gap={6} wrap="wrap">
+          {items.map((item) => {
+            const said = words(item);
+            return (
+              <Timeline.Item
+                key={item.id}
+                color={statusColors[item.to]}
+                data-testid="history-event"
+                title={
                   <Text fw={600} size="sm">
-                    {labels.action(item.action)}
+                    {said.sentence}
                   </Text>
-                  {item.from && (
-                    <>
-                      <RequestStatusBadge status={item.from} size="sm" />
-                      <Arrow size={14} aria-label={t('requests.page.to')} />
-                    </>
+                }
+              >
+                <Stack gap={2} mt={4}>
+                  {said.statusChange && <Text size="sm">{said.statusChange}</Text>}
+                  {said.note && (
+                    <Text size="sm" className="wasl-timeline-note">
+                      {said.note}
+                    </Text>
                   )}
-                  <RequestStatusBadge status={item.to} size="sm" />
-                </Group>
-              }
-            >
-              <Stack gap={2} mt={4}>
-                <Text size="xs" c="dimmed">
-                  {item.actorName
-                    ? t('requests.page.by', { name: item.actorName })
-                    : t('requests.page.bySystem')}
-                </Text>
-                {item.note && (
-                  <Text size="sm" className="wasl-timeline-note">
-                    {item.note}
+                  <Text size="xs" c="gray.7">
+                    {item.actorName
+                      ? t('requests.page.by', { name: item.actorName })
+                      : t('requests.page.bySystem')}
                   </Text>
-                )}
-                <DualDate value={item.at} withTime size="xs" />
-              </Stack>
-            </Timeline.Item>
-          ))}
+                  <DualDate value={item.at} withTime size="xs" />
+                </Stack>
+              </Timeline.Item>
+            );
+          })}
         </Timeline>
       )}
     </Card>

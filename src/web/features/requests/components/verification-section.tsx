@@ -12,6 +12,7 @@ import { DualDate } from '../../../lib/dates';
 import { applyApiFieldErrors, formResolver } from '../../../lib/forms';
 import { useCan } from '../../../lib/session';
 import { completeVerification, requestKeys, type VerificationTask, verificationsQuery } from '../api';
+import { AddTaskButton } from './add-task-form';
 
 type Recommendation = NonNullable<VerificationTask['recommendation']>;
 const recommendations: readonly Recommendation[] = ['eligible', 'not_eligible', 'needs_more'];
@@ -32,9 +33,12 @@ export function VerificationSection({ request }: { request: ServiceRequest }) {
   const query = useQuery(verificationsQuery(request.id));
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="request-verification-title">
-      <Title order={2} size="h5" id="request-verification-title" mb="sm">
-        {t('requests.verification.title')}
-      </Title>
+      <Group justify="space-between" gap="xs" mb="sm">
+        <Title order={2} size="h5" id="request-verification-title">
+          {t('requests.verification.title')}
+        </Title>
+        <AddTaskButton request={request} />
+      </Group>
       {query.isPending ? (
         <Skeleton height={80} />
       ) : query.isError ? (
@@ -79,6 +83,19 @@ function TaskCard({ task, request }: { task: VerificationTask; request: ServiceR
           )}
         </Group>
       </Group>
+      <Text size="xs" c="gray.7" mt={6}>
+        {task.assigneeName
+          ? t('requests.verification.assignedTo', { name: task.assigneeName })
+          : t('requests.verification.unassigned')}
+      </Text>
+      {task.dueOn && task.status !== 'done' && (
+        <Group gap={6} mt={4}>
+          <Text size="xs" c="gray.7">
+            {t('requests.verification.dueOn')}
+          </Text>
+          <DualDate value={`${task.dueOn}T12:00:00Z`} size="xs" />
+        </Group>
+      )}
       {task.scheduledAt && (
         <Group gap={6} mt={6}>
           <Text size="xs" c="dimmed">

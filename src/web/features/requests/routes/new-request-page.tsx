@@ -12,19 +12,13 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
 import { applyApiFieldErrors, formResolver } from '../../../lib/forms';
+import { shownNumber } from '../../../lib/numbers';
 import { useOrgLists } from '../../../lib/org-lists';
 import { activeServicesQuery, beneficiaryQuery, createRequest, requestKeys } from '../api';
 import { BeneficiaryPicker } from '../components/beneficiary-picker';
 import { SubmissionIncomplete, submissionGaps } from '../components/submission-incomplete';
+import type { NewRequestSearch } from './search-params';
 import '../requests.css';
-
-export interface NewRequestSearch {
-  beneficiaryId?: string;
-}
-
-export function validateNewRequestSearch(search: Record<string, unknown>): NewRequestSearch {
-  return { beneficiaryId: typeof search.beneficiaryId === 'string' ? search.beneficiaryId : undefined };
-}
 
 interface NewRequestForm {
   beneficiaryId: string;
@@ -188,7 +182,7 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
   return (
     <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
       <Title order={2} size="h5" component="legend" mb={4}>
-        {new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ar-SA').format(n)}. {title}
+        {shownNumber(n, i18n.language)}. {title}
       </Title>
       {children}
     </Stack>

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestQueues } from '../../../../shared/contracts/requests';
 import { EmptyBlock } from '../../../components/empty-block';
@@ -21,24 +22,8 @@ import {
 } from '../api';
 import { RequestCards, RequestTable } from '../components/request-list';
 import { formatNumber, useRequestLabels } from '../labels';
+import type { QueuesSearch } from './search-params';
 import '../requests.css';
-
-/** The work queue, its filters and its order live in the address, so going back keeps the place. */
-export interface QueuesSearch {
-  queue?: RequestQueue;
-  serviceId?: string;
-  overdue?: boolean;
-  sort?: 'oldest' | 'newest';
-}
-
-export function validateQueuesSearch(search: Record<string, unknown>): QueuesSearch {
-  return {
-    queue: requestQueues.includes(search.queue as RequestQueue) ? (search.queue as RequestQueue) : undefined,
-    serviceId: typeof search.serviceId === 'string' ? search.serviceId : undefined,
-    overdue: search.overdue === true || search.overdue === 'true' ? true : undefined,
-    sort: search.sort === 'newest' ? 'newest' : undefined,
-  };
-}
 
 /** Each role starts on the queue of its own stage of the process. */
 function defaultQueue(roles: readonly string[]): RequestQueue {
@@ -70,7 +55,11 @@ function Queues() {
     void navigate({ to: '/requests', search: { ...search, queue, ...next }, replace: true });
 
   const counts = useQuery(queueCountsQuery);
-  const services = useQuery(activeServicesQuery);
+  // The service filter's choices are read when it is about to be used (or already holds a service), so
+  // the list opens with two calls: the list and the counts.
+  const [servicesWanted, setServicesWanted] = useState(false);
+  const wantServices = () => setServicesWanted(true);
+  const services = useQuery({ ...activeServicesQuery, enabled: servicesWanted || Boolean(search.serviceId) });
   const query = useInfiniteQuery(
     requestsListQuery({
       queue,
@@ -116,6 +105,9 @@ function Queues() {
           }))}
           value={search.serviceId ?? null}
           onChange={(v) => set({ serviceId: v ?? undefined })}
+          onMouseEnter={wantServices}
+          onFocus={wantServices}
+          onDropdownOpen={wantServices}
           clearable
           searchable
           style={{ flex: '1 1 14rem' }}

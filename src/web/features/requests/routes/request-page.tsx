@@ -4,13 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from '../../../../shared/contracts/requests';
-import { formatDualDate } from '../../../../shared/dates';
 import { deliveryStatuses } from '../../../../shared/requests/request-machine';
 import { ErrorAlert } from '../../../components/error-alert';
-import { PageLoader } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
+import { shownDualDate } from '../../../lib/dates';
 import { useCan } from '../../../lib/session';
-import { requestQuery } from '../api';
+import { requestPageQuery } from '../api';
 import { ActionsPanel } from '../components/actions-panel';
 import { DecisionDateCard } from '../components/decision-date-card';
 import { DeliveriesSection } from '../components/deliveries-section';
@@ -18,18 +17,11 @@ import { EvaluationSection } from '../components/evaluation-section';
 import { HistoryTimeline } from '../components/history-timeline';
 import { ReferralsSection } from '../components/referrals-section';
 import { DecisionCard, InfoRequested, RequestFacts } from '../components/request-header';
+import { RequestPageSkeleton } from '../components/request-page-skeleton';
 import { OverdueBadge, RequestStatusBadge } from '../components/request-status-badge';
 import { VerificationSection } from '../components/verification-section';
 import '../requests.css';
-
-export interface RequestSearch {
-  /** Set once, right after the request was submitted, to confirm what the beneficiary was told. */
-  created?: boolean;
-}
-
-export function validateRequestSearch(search: Record<string, unknown>): RequestSearch {
-  return { created: search.created === true || search.created === 'true' ? true : undefined };
-}
+import type { RequestSearch } from './search-params';
 
 export function RequestPage() {
   return (
@@ -39,21 +31,26 @@ export function RequestPage() {
   );
 }
 
+/**
+ * The whole page comes from one call (`GET /requests/:id/page`, decision 013), started by the route's
+ * loader as soon as the address is known, while this code is still loading. Each section reads its part
+ * of that one answer (api.ts `pagePart`); until it arrives, a skeleton in the page's shape stands in.
+ */
 function RequestDetails() {
   const { t } = useTranslation();
   const { requestId } = useParams({ strict: false }) as { requestId: string };
-  const query = useQuery(requestQuery(requestId));
+  const query = useQuery(requestPageQuery(requestId));
   return (
     <>
       <Anchor component={Link} to="/requests" size="sm">
         {t('requests.backToList')}
       </Anchor>
       {query.isPending ? (
-        <PageLoader />
+        <RequestPageSkeleton />
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <RequestView request={query.data} />
+        <RequestView request={query.data.request} />
       )}
     </>
   );
@@ -63,9 +60,7 @@ function RequestView({ request: r }: { request: ServiceRequest }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const search = useSearch({ strict: false }) as RequestSearch;
-  const promised = r.expectedDecisionAt
-    ? formatDualDate(r.expectedDecisionAt, i18n.language === 'en' ? 'en' : 'ar')
-    : null;
+  const promised = r.expectedDecisionAt ? shownDualDate(r.expectedDecisionAt, i18n.language) : null;
   return (
     <Stack gap="md" mt="xs">
       <Group gap="sm" wrap="wrap" align="center">
@@ -99,6 +94,7 @@ function RequestView({ request: r }: { request: ServiceRequest }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md">
+            {/* Verification: the tasks (documents, interview, field visit) and the explained evaluation. */}
             {can('verification.read') && <VerificationSection request={r} />}
             {can('verification.read') && <EvaluationSection requestId={r.id} />}
             {deliveryStatuses.includes(r.status) && <DeliveriesSection requestId={r.id} />}

@@ -15,6 +15,7 @@ import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, CriterionKind } from '../../../../shared/eligibility/rules';
+import { Num } from '../../../lib/numbers';
 import { useOrgLists } from '../../../lib/org-lists';
 
 export type CriterionErrors = Partial<Record<string, string>>;
@@ -195,7 +196,7 @@ export function CriterionEditor({
     >
       <Group justify="space-between" wrap="nowrap" mb="sm">
         <Text fw={700}>
-          {position}. {kindName}
+          <Num value={position} />. {kindName}
         </Text>
         <Group gap={4} wrap="nowrap">
           <ActionIcon

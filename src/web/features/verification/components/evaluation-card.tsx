@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ListSkeleton } from '../../../components/page-loader';
+import { useNumberFormat } from '../../../lib/numbers';
 import { evaluationQuery } from '../api';
 import { outcomeColor, recommendationColor, useDescribeResult } from '../labels';
 
 /** The rules' evaluation of a request, criterion by criterion, with what the system saw. */
 export function EvaluationCard({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
+  const { number: n } = useNumberFormat();
   const describe = useDescribeResult();
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const query = useQuery(evaluationQuery(requestId));
@@ -58,7 +60,7 @@ export function EvaluationCard({ requestId }: { requestId: string }) {
                     </Group>
                     <Text size="xs" c="dimmed">
                       {t(`verification.modes.${r.mode}`)}
-                      {r.mode === 'points' && ` · ${r.points}/${r.weight}`}
+                      {r.mode === 'points' && ` · ${n(r.points)}/${n(r.weight)}`}
                     </Text>
                     <Text size="sm">
                       {t('verification.evaluation.expected')}: {d.expected}
@@ -103,7 +105,7 @@ export function EvaluationCard({ requestId }: { requestId: string }) {
                           </Badge>
                         </Table.Td>
                         <Table.Td>
-                          {r.mode === 'points' ? `${r.points}/${r.weight}` : t('common.none')}
+                          {r.mode === 'points' ? `${n(r.points)}/${n(r.weight)}` : t('common.none')}
                         </Table.Td>
                       </Table.Tr>
                     );

@@ -9,6 +9,7 @@ import { completeTaskSchema } from '../../../../shared/contracts/verification';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ApiError } from '../../../lib/api';
 import { applyApiFieldErrors, formResolver } from '../../../lib/forms';
+import { shownDigits } from '../../../lib/numbers';
 import { useMe } from '../../../lib/session';
 import {
   completeTask,
@@ -140,10 +141,13 @@ export function TaskForm({ task, requiredDocuments }: TaskFormProps) {
             aria-live="polite"
           >
             {t('verification.task.draftSaved', {
-              time: new Date(savedAt).toLocaleTimeString(en ? 'en-GB' : 'ar-SA', {
-                hour: '2-digit',
-                minute: '2-digit',
-              }),
+              time: shownDigits(
+                new Date(savedAt).toLocaleTimeString(en ? 'en-GB' : 'ar-SA', {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+                i18n.language,
+              ),
             })}
           </Alert>
         )}

@@ -1,6 +1,7 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Num } from '../../../lib/numbers';
 import type { WhatIfResult } from '../api';
 import { recommendationColor } from '../labels';
 
@@ -39,7 +40,7 @@ export function WhatIfResultCard({ result, stale }: { result: WhatIfResult; stal
               {s.label}
             </Text>
             <Text fw={700} size="xl">
-              {s.value}
+              <Num value={s.value} />
             </Text>
           </Card>
         ))}

@@ -13,15 +13,8 @@ import { ScheduleForm } from '../components/schedule-form';
 import { TaskForm } from '../components/task-form';
 import { TaskSummary } from '../components/task-summary';
 import { taskStatusColor } from '../labels';
+import type { TaskSearch } from './search-params';
 import '../verification.css';
-
-export interface TaskSearch {
-  requestId?: string;
-}
-
-export const validateTaskSearch = (search: Record<string, unknown>): TaskSearch => ({
-  requestId: typeof search.requestId === 'string' ? search.requestId : undefined,
-});
 
 export function TaskPage() {
   return (
