@@ -43,24 +43,35 @@ export async function measurePageData(options: {
   get: (path: string) => Promise<number>;
 }): Promise<PageDataMeasure[]> {
   const { requestIds, budgetMs, get } = options;
-  const calls: { page: string; call: string; paths: string[]; target: number | null }[] = [
+  const calls: { page: string; call: string; paths: string[][]; target: number | null }[] = [
     {
       page: 'Request page (/requests/:id)',
       call: 'GET /api/v1/requests/:id/page',
-      paths: requestIds.map((id) => `/api/v1/requests/${id}/page`),
+      paths: requestIds.map((id) => [`/api/v1/requests/${id}/page`]),
       target: requestPageTargetP95Ms,
+    },
+    // For comparison: the calls the page made before it had one (decision 013), here one after the other.
+    {
+      page: 'Request page, as before',
+      call: 'GET /requests/:id, then …/verifications, …/evaluation, …/history, …/referrals',
+      paths: requestIds.map((id) =>
+        ['', '/verifications', '/evaluation', '/history', '/referrals'].map(
+          (p) => `/api/v1/requests/${id}${p}`,
+        ),
+      ),
+      target: null,
     },
     // The request list (/requests) opens with these two (the active services list is cached a minute).
     {
       page: 'Request list (/requests)',
       call: 'GET /api/v1/requests?queue=review&sort=oldest&limit=25',
-      paths: Array.from({ length: 100 }, () => '/api/v1/requests?queue=review&sort=oldest&limit=25'),
+      paths: Array.from({ length: 100 }, () => ['/api/v1/requests?queue=review&sort=oldest&limit=25']),
       target: null,
     },
     {
       page: 'Request list (/requests)',
       call: 'GET /api/v1/requests/queues',
-      paths: Array.from({ length: 100 }, () => '/api/v1/requests/queues'),
+      paths: Array.from({ length: 100 }, () => ['/api/v1/requests/queues']),
       target: null,
     },
   ];
@@ -68,10 +79,12 @@ export async function measurePageData(options: {
   for (const c of calls) {
     // A few untimed calls first (on records not timed after): the first answers compile code and fill
     // the server's caches.
-    for (const p of c.paths.slice(0, 5)) await get(p);
+    for (const group of c.paths.slice(0, 5)) for (const p of group) await get(p);
     const sizes: number[] = [];
-    const run = await sequential(c.paths.slice(5), budgetMs, async (p) => {
-      sizes.push(await get(p));
+    const run = await sequential(c.paths.slice(5), budgetMs, async (group) => {
+      let bytes = 0;
+      for (const p of group) bytes += await get(p);
+      sizes.push(bytes);
     });
     const s = summarise(run.latenciesMs);
     sizes.sort((a, b) => a - b);

@@ -75,7 +75,7 @@ async function open(page: Page, url: string): Promise<void> {
   await page.waitForFunction(
     () => !document.querySelector('.mantine-Loader-root, .mantine-Skeleton-root, [aria-busy="true"]'),
     null,
-    { timeout: 15_000 },
+    { timeout: 45_000, polling: 250 },
   );
 }
 

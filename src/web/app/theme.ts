@@ -6,9 +6,11 @@ import {
   Menu,
   NumberInput,
   PasswordInput,
+  Stepper,
   TableScrollContainer,
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { latinDigitsOnInput, StepNumber } from '../lib/numbers';
 import { colors, contrastThreshold } from './palette';
 
 const fontFamily = "'IBM Plex Sans Arabic', system-ui, -apple-system, 'Segoe UI', Tahoma, sans-serif";
@@ -30,7 +32,10 @@ const base = createTheme({
     // Upper-casing means nothing in Arabic and shouts in English.
     Badge: Badge.extend({ styles: { root: { textTransform: 'none' } } }),
     // The step arrows are small, unnamed and need a mouse; the arrow keys and typing do the same.
-    NumberInput: NumberInput.extend({ defaultProps: { hideControls: true } }),
+    // Arabic-Indic digits are accepted, typed or pasted (decision 014).
+    NumberInput: NumberInput.extend({ defaultProps: { hideControls: true, onInput: latinDigitsOnInput } }),
+    // Step numbers in the association's digits (decision 014).
+    Stepper: Stepper.extend({ defaultProps: { icon: StepNumber } }),
     // Mantine's focus placeholder is an unnamed element inside role="menu" (which may hold only items);
     // without it the menu opens with focus on its first item, as the menu pattern has it.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
@@ -55,14 +60,23 @@ export function createAppTheme(t: TFunction): MantineThemeOverride {
 }
 
 /**
- * Text colours Mantine derives from the palette: "dimmed" (hints, dates, secondary lines) and
+ * Text colours Mantine derives from the palette. "Dimmed" (hints, dates, secondary lines) and
  * placeholders use grey 6, which palette.ts keeps at 5:1 or more on white and grey-0/1 surfaces.
+ * Coloured text (`c="red"`, links) uses shade 8 rather than the filled shade 6: it also sits on
+ * striped table rows and grey cards, where shade 6 would fall just under 4.5:1.
  */
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-6)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-anchor': `var(--mantine-color-${theme.primaryColor}-8)`,
+    ...Object.fromEntries(
+      Object.keys(theme.colors).map((name) => [
+        `--mantine-color-${name}-text`,
+        `var(--mantine-color-${name}-8)`,
+      ]),
+    ),
   },
   dark: {},
 });

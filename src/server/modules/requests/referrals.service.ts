@@ -1,6 +1,6 @@
 // إحالة — policy step 3: when procedures are unclear, staff refer the case or the beneficiary's
 // question to the supervisor / social research officer, who answers by a due time.
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { addWorkingDays, endOfLocalDay, localDate } from '../../../shared/calendar';
 import { type RequestStatus, terminalStatuses } from '../../../shared/requests/request-machine';
 import { recordAudit } from '../../platform/audit/audit';
@@ -95,7 +95,7 @@ export function createReferralService(deps: {
         .where(
           and(eq(referrals.organizationId, ctx.actor.organizationId), eq(referrals.requestId, requestId)),
         )
-        .orderBy(desc(referrals.createdAt), asc(referrals.id));
+        .orderBy(desc(referrals.createdAt), sql`${referrals}.ctid desc`);
       return rows.map(present);
     },
 

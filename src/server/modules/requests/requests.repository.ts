@@ -63,7 +63,8 @@ export const listHistory = (tx: Tx, organizationId: string, requestId: string) =
     .select()
     .from(requestHistory)
     .where(and(eq(requestHistory.organizationId, organizationId), eq(requestHistory.requestId, requestId)))
-    .orderBy(asc(requestHistory.at), asc(requestHistory.id));
+    // Rows written in one transaction share `at` (now()): then in the order they were written.
+    .orderBy(asc(requestHistory.at), sql`${requestHistory}.ctid`);
 
 const assignee = alias(users, 'assignee');
 
@@ -194,7 +195,7 @@ export const listDeliveries = (tx: Tx, organizationId: string, requestId: string
       and(eq(users.organizationId, deliveries.organizationId), eq(users.id, deliveries.deliveredBy)),
     )
     .where(and(eq(deliveries.organizationId, organizationId), eq(deliveries.requestId, requestId)))
-    .orderBy(desc(deliveries.deliveredOn), desc(deliveries.createdAt), asc(deliveries.id));
+    .orderBy(desc(deliveries.deliveredOn), desc(deliveries.createdAt), sql`${deliveries}.ctid desc`);
 
 export async function insertLetter(tx: Tx, values: typeof decisionLetters.$inferInsert) {
   const [row] = await tx.insert(decisionLetters).values(values).returning();
@@ -347,7 +348,8 @@ export interface ReferralJson {
 /**
  * In one statement, what the request page shows beside the request: its service, and its history,
  * deliveries and referrals, each in the order of its own list (listHistory, listDeliveries,
- * selectReferralViews) — one round trip instead of four.
+ * referrals.service `ofRequest`; ties, rows of one transaction, in the order written) — one round trip
+ * instead of four.
  */
 export async function requestPageParts(tx: Tx, organizationId: string, requestId: string, serviceId: string) {
   const [row] = await tx
@@ -356,7 +358,7 @@ export async function requestPageParts(tx: Tx, organizationId: string, requestId
       history: sql<HistoryJson[]>`(
         select coalesce(json_agg(json_build_object(
                  'id', h.id, 'fromStatus', h.from_status, 'toStatus', h.to_status, 'action', h.action,
-                 'actorName', h.actor_name, 'note', h.note, 'at', h.at) order by h.at, h.id), '[]')
+                 'actorName', h.actor_name, 'note', h.note, 'at', h.at) order by h.at, h.ctid), '[]')
           from ${requestHistory} h
          where h.organization_id = ${organizationId} and h.request_id = ${requestId})`,
       deliveries: sql<DeliveryJson[]>`(
@@ -364,7 +366,7 @@ export async function requestPageParts(tx: Tx, organizationId: string, requestId
                  'id', d.id, 'deliveredOn', d.delivered_on, 'description', d.description,
                  'quantity', d.quantity, 'amount', d.amount, 'deliveredBy', d.delivered_by,
                  'deliveredByName', u.full_name, 'proofDocumentId', d.proof_document_id,
-                 'createdAt', d.created_at) order by d.delivered_on desc, d.created_at desc, d.id), '[]')
+                 'createdAt', d.created_at) order by d.delivered_on desc, d.created_at desc, d.ctid desc), '[]')
           from ${deliveries} d
           left join ${users} u on u.organization_id = d.organization_id and u.id = d.delivered_by
          where d.organization_id = ${organizationId} and d.request_id = ${requestId})`,
@@ -373,7 +375,7 @@ export async function requestPageParts(tx: Tx, organizationId: string, requestId
                  'id', r.id, 'requestId', r.request_id, 'reason', r.reason, 'assigneeId', r.assignee_id,
                  'dueAt', r.due_at, 'answer', r.answer, 'answeredAt', r.answered_at,
                  'createdAt', r.created_at, 'assigneeName', a.full_name, 'createdByName', c.full_name)
-                 order by r.created_at desc, r.id), '[]')
+                 order by r.created_at desc, r.ctid desc), '[]')
           from ${referrals} r
           left join ${users} a on a.organization_id = r.organization_id and a.id = r.assignee_id
           left join ${users} c on c.organization_id = r.organization_id and c.id = r.created_by
