@@ -35,7 +35,8 @@ describe.skipIf(!hasPdftotext)(`printed documents${skipped}`, () => {
     const { missing, text } = unsaid(await pdf(`/api/v1/requests/${d.requestId}/letter.pdf`), [
       organization.nameAr,
       'إشعار بقبول طلب خدمة',
-      `المكرم/ة ${d.beneficiaryName} (ملف رقم ${d.fileNumber})`,
+      // The factory's beneficiary is a man: the letter addresses him in the masculine.
+      `المكرم ${d.beneficiaryName} (ملف رقم ${d.fileNumber})`,
       `نفيدكم بأن لجنة البحث قررت قبول طلبكم رقم ${d.requestNumber} لخدمة «سلة غذائية»`,
       // A committee's reason: the session's tally (in the association's digits), then the members' reasons.
       'السبب: قرار الجلسة الأولى: ٢ موافق، ٠ غير موافق، ٠ تأجيل (النصاب ٢)',
