@@ -123,7 +123,12 @@ export function TaskRow({ task, onTake, taking }: TaskRowProps) {
             search={{ requestId: task.requestId } as never}
             size="xs"
             rightSection={<Chevron size={16} aria-hidden />}
-            aria-label={named('openNamed') ?? t('verification.tasks.openTask', { task: name })}
+            // The name a screen reader hears starts with the word on the button (WCAG 2.5.3).
+            aria-label={
+              task.status === 'done'
+                ? `${t('verification.tasks.view')}: ${person ? `${name} — ${person.fullNameAr}` : name}`
+                : (named('openNamed') ?? t('verification.tasks.openTask', { task: name }))
+            }
           >
             {task.status === 'done' ? t('verification.tasks.view') : t('verification.tasks.open')}
           </Button>
