@@ -279,7 +279,7 @@ describe('request journey (Arabic UI)', () => {
     await expectRequestStatus(page, ar.requests.status.under_review);
     await act(page, ar.requests.actions.request_info, async (dialog) => {
       await dialog
-        .getByLabel(fill(ar.requests.actionForm.missingItemLine, { n: '1' }), { exact: true })
+        .getByLabel(fill(ar.requests.actionForm.missingItemLine, { n: '١' }), { exact: true })
         .fill(missingItem);
     });
     await expectRequestStatus(page, ar.requests.status.needs_info);
