@@ -123,7 +123,7 @@ export function renderMarkdown(r: Results): string {
 /** Each page's data for one user: the table, with the target where there is one and whether it is met. */
 export function renderPageData(measures: PageDataMeasure[], size: number, loadAverage: number[]): string {
   const lines = [
-    `**Each page's data, one user** (${n(size, 0)} beneficiaries; one call at a time over 127.0.0.1, each request page call on a different request; time to the whole answer; machine load average ${loadAverage.map((l) => n(l, 1)).join(' → ')} during these calls)`,
+    `**Each page's data, one user** (${n(size, 0)} beneficiaries; one page at a time over 127.0.0.1, each request-page row on requests of its own, none read twice; time until the last answer is in; machine load average ${loadAverage.map((l) => n(l, 1)).join(' → ')} during these calls)`,
     '',
     '| page | call | n | p50 | p95 | p99 | max | median size | target p95 | met |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|---|',

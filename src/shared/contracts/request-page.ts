@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { deliverySchema, historyItemSchema, referralSchema, requestSchema } from './requests';
 import { serviceSchema } from './services';
-import { evaluationSchema, verificationTaskSchema } from './verification';
+import { verificationTaskSchema } from './verification';
 
 /**
- * Everything the request page shows, in one answer (`GET /api/v1/requests/:id/page`, decision 013):
- * the request with the actions the reader may take now, its service, history, deliveries and referrals,
- * and — for staff who may read verification — its verification tasks and explained evaluation.
- * The beneficiary appears as the request names them (name and file number): the page shows no more.
+ * What the request page shows, in one answer (`GET /api/v1/requests/:id/page`, decision 013): the
+ * request with the actions the reader may take now, its service, history, deliveries and referrals,
+ * and — for staff who may read verification — its verification tasks. The explained evaluation, the
+ * slowest part to compute, is the page's second call (`GET /api/v1/requests/:id/evaluation`), made at
+ * the same time. The beneficiary appears as the request names them (name and file number): the page
+ * shows no more.
  */
 export const requestPageDataSchema = z.object({
   request: requestSchema,
@@ -17,7 +19,5 @@ export const requestPageDataSchema = z.object({
   referrals: z.array(referralSchema),
   /** null when the reader may not read verification (`verification.read`). */
   verifications: z.array(verificationTaskSchema).nullable(),
-  /** null when the reader may not read verification (`verification.read`). */
-  evaluation: evaluationSchema.nullable(),
 });
 export type RequestPageData = z.infer<typeof requestPageDataSchema>;

@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { PageSkeleton } from '../components/page-skeleton';
 import { validateIntakeSearch, validateSignSearch } from '../features/beneficiaries/routes/search-params';
-import { requestPageQuery } from '../features/requests/api';
+import { evaluationQuery, requestPageQuery } from '../features/requests/api';
 import { RequestPageSkeleton } from '../features/requests/components/request-page-skeleton';
 import {
   validateNewRequestSearch,
@@ -205,10 +205,15 @@ const requestRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests/$requestId',
   validateSearch: validateRequestSearch,
-  // The page's one call starts now, alongside its code (not when a link is merely hovered: a read of
+  // The page's calls start now, alongside its code (not when a link is merely hovered: a read of
   // personal data is audited, and hovering is not reading).
   loader: ({ context, params, preload }) => {
-    if (!preload) void context.queryClient.prefetchQuery(requestPageQuery(params.requestId));
+    if (preload) return;
+    void context.queryClient.prefetchQuery(requestPageQuery(params.requestId));
+    const me = context.queryClient.getQueryData(meQueryOptions.queryKey);
+    if (me?.permissions.includes('verification.read')) {
+      void context.queryClient.prefetchQuery(evaluationQuery(params.requestId));
+    }
   },
   pendingComponent: RequestPageSkeleton,
   component: lazyRouteComponent(features.request, 'RequestPage'),

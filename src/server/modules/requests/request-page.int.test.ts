@@ -95,7 +95,7 @@ describe('the request page in one read', () => {
     expect(res.statusCode).toBe(200);
     const page = res.json();
     expect(Object.keys(page).sort()).toEqual(
-      ['deliveries', 'evaluation', 'history', 'referrals', 'request', 'service', 'verifications'].sort(),
+      ['deliveries', 'history', 'referrals', 'request', 'service', 'verifications'].sort(),
     );
     expect(page.request).toEqual((await get(`/api/v1/requests/${id}`, c.supervisor!)).json());
     expect(page.request.status).toBe('delivered');
@@ -118,7 +118,6 @@ describe('the request page in one read', () => {
     expect(page.referrals).toHaveLength(1);
     expect(page.verifications).toEqual(await items(`/api/v1/requests/${id}/verifications`, c.supervisor!));
     expect(page.verifications.map((t: { status: string }) => t.status)).toEqual(['done']);
-    expect(page.evaluation).toEqual((await get(`/api/v1/requests/${id}/evaluation`, c.supervisor!)).json());
   });
 
   it('offers each reader the actions they may take, and verification only to those who may read it', async () => {
@@ -128,7 +127,6 @@ describe('the request page in one read', () => {
     );
     expect(forService.request.availableActions).toContain('close');
     expect(forService.verifications).toBeNull();
-    expect(forService.evaluation).toBeNull();
     expect(forService.history.length).toBeGreaterThan(0);
     const forResearcher = (await get(`/api/v1/requests/${id}/page`, c.researcher!)).json();
     expect(forResearcher.request.availableActions).not.toContain('close');

@@ -22,12 +22,6 @@ export interface RequestVerificationReads {
     requestId: string,
     requestRead: boolean,
   ): Promise<{ items: NonNullable<RequestPageData['verifications']> }>;
-  /** `known`: the request, read in this transaction already. */
-  evaluateRequest(
-    ctx: ActorContext,
-    requestId: string,
-    known: { id: string; serviceId: string; beneficiaryId: string },
-  ): Promise<NonNullable<RequestPageData['evaluation']>>;
 }
 
 export type RequestPageService = ReturnType<typeof createRequestPageService>;
@@ -44,7 +38,7 @@ export function createRequestPageService(deps: {
      * One after the other: every statement runs on the request's one transaction connection, so
      * running them "in parallel" would only queue them on it. The request (with its beneficiary's name
      * and its assignee), then its service, history, deliveries and referrals in one statement, then
-     * the verification reads.
+     * the verification tasks. The evaluation is the page's second call, made at the same time.
      */
     async pageData(ctx: ActorContext, id: string): Promise<RequestPageData> {
       const orgId = ctx.actor.organizationId;
@@ -55,7 +49,6 @@ export function createRequestPageService(deps: {
       const now = clock.now();
       const readsVerification = can(ctx.actor.roles, 'verification.read');
       const verifications = readsVerification ? (await verification.listTasks(ctx, id, true)).items : null;
-      const evaluation = readsVerification ? await verification.evaluateRequest(ctx, id, view.request) : null;
       return {
         request,
         service: presentService(parts.service),
@@ -77,7 +70,6 @@ export function createRequestPageService(deps: {
           ),
         ),
         verifications,
-        evaluation,
       };
     },
   };

@@ -229,13 +229,8 @@ export function createVerificationService(deps: {
     },
 
     /** The evaluation of a request against its service's rules in force, every criterion explained. */
-    /** `known`: the request, when the caller has already read it in this transaction (the request page). */
-    async evaluateRequest(
-      ctx: ActorContext,
-      requestId: string,
-      known?: { id: string; serviceId: string; beneficiaryId: string },
-    ) {
-      const r = known ?? (await requests.view(db, ctx, requestId)).request;
+    async evaluateRequest(ctx: ActorContext, requestId: string) {
+      const r = (await requests.view(db, ctx, requestId)).request;
       const rulesRow = await latestRules(db, ctx.actor.organizationId, r.serviceId);
       const facts = await eligibilityFacts(db, ctx, r.beneficiaryId, r.serviceId, r.id);
       const evaluation = evaluateEligibility(rulesRow?.rules ?? { criteria: [], threshold: 0 }, facts);

@@ -80,7 +80,7 @@ export const requestQuery = (id: string) =>
   });
 
 /**
- * The request page's data in one call. The service is also put where the action forms look for it
+ * The request page's data, all but the evaluation, in one call. The service is also put where the action forms look for it
  * (its registration checklist), so opening "complete registration" reads nothing more.
  * Fresh for a few seconds, so the page opened right after its data was fetched does not fetch it
  * again; any change made from the page invalidates it at once.
@@ -100,7 +100,7 @@ export const requestPageQuery = (id: string) =>
 const pagePart = <T>(id: string, pick: (page: RequestPageData) => T) =>
   queryOptions({ ...requestPageQuery(id), select: pick });
 
-/** Verification parts exist only for staff who may read verification; the page shows them only then. */
+/** Verification tasks exist only for staff who may read verification; the page shows them only then. */
 function readable<T>(value: T | null, part: string): T {
   if (value === null) throw new Error(`the request page holds no ${part} for this reader`);
   return value;
@@ -111,8 +111,17 @@ export const verificationsQuery = (id: string) =>
   pagePart(id, (p): VerificationTask[] => readable(p.verifications, 'verifications'));
 export const deliveriesQuery = (id: string) => pagePart(id, (p): Delivery[] => p.deliveries);
 export const referralsQuery = (id: string) => pagePart(id, (p): Referral[] => p.referrals);
+
+/**
+ * The explained evaluation: the page's second call, started with the first (router loader), since it is
+ * the slowest part to compute and only one section shows it.
+ */
 export const evaluationQuery = (id: string) =>
-  pagePart(id, (p): Evaluation => readable(p.evaluation, 'evaluation'));
+  queryOptions({
+    queryKey: [...requestKeys.detail(id), 'evaluation'] as const,
+    queryFn: ({ signal }) => api<Evaluation>(path(id, '/evaluation'), { signal }),
+    staleTime: 5_000,
+  });
 
 /** Active services, for picking one on a new request and for the queue filter. */
 export const activeServicesQuery = queryOptions({

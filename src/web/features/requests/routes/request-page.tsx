@@ -32,9 +32,10 @@ export function RequestPage() {
 }
 
 /**
- * The whole page comes from one call (`GET /requests/:id/page`, decision 013), started by the route's
- * loader as soon as the address is known, while this code is still loading. Each section reads its part
- * of that one answer (api.ts `pagePart`); until it arrives, a skeleton in the page's shape stands in.
+ * The page comes from one call (`GET /requests/:id/page`, decision 013) and the evaluation section from
+ * a second, both started by the route's loader as soon as the address is known, while this code is
+ * still loading. Each section reads its part of the page's answer (api.ts `pagePart`); until it
+ * arrives, a skeleton in the page's shape stands in.
  */
 function RequestDetails() {
   const { t } = useTranslation();
