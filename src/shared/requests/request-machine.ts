@@ -129,6 +129,26 @@ export const clockRunningStatuses: readonly RequestStatus[] = [
   'in_committee',
 ];
 
+const dayMs = 86_400_000;
+
+/**
+ * Late: past the promised decision date while the clock runs, or longer than `stageAlertDays` in one
+ * stage while in progress. The one rule behind the queues' overdue filter and the home pages.
+ */
+export function isRequestLate(
+  r: { status: string; expectedDecisionAt: Date | null; stageEnteredAt: Date },
+  now: Date,
+  stageAlertDays: number,
+): boolean {
+  const status = r.status as RequestStatus;
+  const pastDecision =
+    clockRunningStatuses.includes(status) && r.expectedDecisionAt !== null && r.expectedDecisionAt < now;
+  const stageLate =
+    inProgressStatuses.includes(status) &&
+    now.getTime() - r.stageEnteredAt.getTime() > stageAlertDays * dayMs;
+  return pastDecision || stageLate;
+}
+
 /** A decision was taken, so a decision letter exists. */
 export const decidedStatuses: readonly RequestStatus[] = [
   'approved',

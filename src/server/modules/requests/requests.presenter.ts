@@ -2,24 +2,16 @@ import type { ServiceRequest } from '../../../shared/contracts/requests';
 import { daysUntil } from '../../../shared/dates';
 import {
   availableActions,
-  clockRunningStatuses,
-  inProgressStatuses,
+  isRequestLate,
   type RequestActor,
   type RequestStatus,
 } from '../../../shared/requests/request-machine';
 import type { listDeliveries, RequestView } from './requests.repository';
 import type { referrals, requestHistory } from './requests.tables';
 
-const dayMs = 86_400_000;
-
 /** Late: past the promised decision date while the clock runs, or too long in one stage. */
 export function isOverdue(view: RequestView, now: Date, stageAlertDays: number): boolean {
-  const r = view.request;
-  const status = r.status as RequestStatus;
-  const pastDecision =
-    clockRunningStatuses.includes(status) && r.expectedDecisionAt !== null && r.expectedDecisionAt < now;
-  const inProgress = inProgressStatuses.includes(status);
-  return pastDecision || (inProgress && now.getTime() - r.stageEnteredAt.getTime() > stageAlertDays * dayMs);
+  return isRequestLate(view.request, now, stageAlertDays);
 }
 
 export function presentRequest(

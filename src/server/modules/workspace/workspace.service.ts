@@ -11,12 +11,7 @@ import {
   type WorkspaceSection,
   type WorkspaceSectionKind,
 } from '../../../shared/contracts/workspace';
-import {
-  clockRunningStatuses,
-  inProgressStatuses,
-  queueStatuses,
-  type RequestStatus,
-} from '../../../shared/requests/request-machine';
+import { isRequestLate, queueStatuses, type RequestStatus } from '../../../shared/requests/request-machine';
 import type { StaffRole } from '../../../shared/roles';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
@@ -90,18 +85,8 @@ export function createWorkspaceService(deps: {
 }) {
   const { db, clock, organizations, requests } = deps;
 
-  // The same rule as the request lists (requests.presenter isOverdue), for rows read here directly.
-  const isLate = (line: RequestLine, at: Moment) => {
-    const status = line.status as RequestStatus;
-    const pastDecision =
-      clockRunningStatuses.includes(status) &&
-      line.expectedDecisionAt !== null &&
-      line.expectedDecisionAt < at.now;
-    const stageLate =
-      inProgressStatuses.includes(status) &&
-      at.now.getTime() - line.stageEnteredAt.getTime() > at.stageAlertDays * dayMs;
-    return pastDecision || stageLate;
-  };
+  // The same rule as the request lists, for rows read here directly.
+  const isLate = (line: RequestLine, at: Moment) => isRequestLate(line, at.now, at.stageAlertDays);
 
   const fromLine = (line: RequestLine, at: Moment): HomeRequest => ({
     id: line.id,

@@ -7,14 +7,24 @@ import type { SectionOf } from '../api';
 import { ReferralRow, RequestRow, TaskRow, useDateLine, VoteRow } from './rows';
 import { CountBadge, SectionCard, WorkList } from './work-list';
 
-export function MyRequestsSection({ section }: { section: SectionOf<'my_requests'> }) {
+type RequestSectionKind = 'my_requests' | 'overdue_requests' | 'delivery';
+
+// One list of requests per kind: its texts (home.<key>.*) and the queue its "see all" opens.
+const requestSections = {
+  my_requests: { key: 'myRequests', search: { queue: 'review' } },
+  overdue_requests: { key: 'overdueRequests', search: { queue: 'all', overdue: true } },
+  delivery: { key: 'delivery', search: { queue: 'delivery' } },
+} as const;
+
+export function RequestsSection({ section }: { section: SectionOf<RequestSectionKind> }) {
   const { t } = useTranslation();
-  const title = t('home.myRequests.title');
+  const { key, search } = requestSections[section.kind];
+  const title = t(`home.${key}.title`);
   return (
     <SectionCard
       title={title}
       staffRole={section.role}
-      description={t('home.myRequests.description')}
+      description={t(`home.${key}.description`)}
       badge={<CountBadge count={section.total} urgent={section.urgent} />}
     >
       <WorkList
@@ -23,8 +33,8 @@ export function MyRequestsSection({ section }: { section: SectionOf<'my_requests
         total={section.total}
         keyOf={(r) => r.id}
         render={(r) => <RequestRow request={r} />}
-        empty={t('home.myRequests.empty')}
-        seeAll={{ to: '/requests', search: { queue: 'review' }, label: t('home.myRequests.seeAll') }}
+        empty={t(`home.${key}.empty`)}
+        seeAll={{ to: '/requests', search, label: t(`home.${key}.seeAll`) }}
       />
     </SectionCard>
   );
@@ -48,33 +58,6 @@ export function ReferralsSection({ section }: { section: SectionOf<'referrals'> 
         keyOf={(r) => r.id}
         render={(r) => <ReferralRow referral={r} />}
         empty={t('home.referrals.empty')}
-      />
-    </SectionCard>
-  );
-}
-
-export function OverdueSection({ section }: { section: SectionOf<'overdue_requests'> }) {
-  const { t } = useTranslation();
-  const title = t('home.overdueRequests.title');
-  return (
-    <SectionCard
-      title={title}
-      staffRole={section.role}
-      description={t('home.overdueRequests.description')}
-      badge={<CountBadge count={section.total} urgent={section.urgent} />}
-    >
-      <WorkList
-        label={title}
-        items={section.items}
-        total={section.total}
-        keyOf={(r) => r.id}
-        render={(r) => <RequestRow request={r} />}
-        empty={t('home.overdueRequests.empty')}
-        seeAll={{
-          to: '/requests',
-          search: { queue: 'all', overdue: true },
-          label: t('home.overdueRequests.seeAll'),
-        }}
       />
     </SectionCard>
   );
@@ -169,29 +152,6 @@ export function CommitteeSection({ section }: { section: SectionOf<'committee'> 
           />
         </Stack>
       </Stack>
-    </SectionCard>
-  );
-}
-
-export function DeliverySection({ section }: { section: SectionOf<'delivery'> }) {
-  const { t } = useTranslation();
-  const title = t('home.delivery.title');
-  return (
-    <SectionCard
-      title={title}
-      staffRole={section.role}
-      description={t('home.delivery.description')}
-      badge={<CountBadge count={section.total} urgent={section.urgent} />}
-    >
-      <WorkList
-        label={title}
-        items={section.items}
-        total={section.total}
-        keyOf={(r) => r.id}
-        render={(r) => <RequestRow request={r} />}
-        empty={t('home.delivery.empty')}
-        seeAll={{ to: '/requests', search: { queue: 'delivery' }, label: t('home.delivery.seeAll') }}
-      />
     </SectionCard>
   );
 }

@@ -10,10 +10,8 @@ import { CounterSection } from '../components/counter-section';
 import { GuideSection, NumbersSection, SetupSection } from '../components/overview-sections';
 import {
   CommitteeSection,
-  DeliverySection,
-  MyRequestsSection,
-  OverdueSection,
   ReferralsSection,
+  RequestsSection,
   TasksSection,
 } from '../components/work-sections';
 import '../home.css';
@@ -92,17 +90,15 @@ function Section({ section }: { section: WorkspaceSection }) {
     case 'counter':
       return null; // shown above the others
     case 'my_requests':
-      return <MyRequestsSection section={section} />;
+    case 'overdue_requests':
+    case 'delivery':
+      return <RequestsSection section={section} />;
     case 'referrals':
       return <ReferralsSection section={section} />;
-    case 'overdue_requests':
-      return <OverdueSection section={section} />;
     case 'verification_tasks':
       return <TasksSection section={section} />;
     case 'committee':
       return <CommitteeSection section={section} />;
-    case 'delivery':
-      return <DeliverySection section={section} />;
     case 'numbers':
       return <NumbersSection section={section} />;
     case 'setup':
