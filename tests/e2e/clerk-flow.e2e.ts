@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNationalId } from '../../src/shared/saudi/national-id';
 import ar from '../../src/web/i18n/ar.json';
 import { launchBrowser, startServer } from './harness';
+import { api, label, login, png, shot } from './ui';
 
 // The clerk's flow without detours, in the Arabic UI on a phone (issue 10, items 3 and 4): the
 // declaration handed over on the phone reads in the signer's grammatical gender and ends on "thank
@@ -26,54 +25,6 @@ const man = {
   gender: 'male',
   phone: '0557654321',
 };
-
-// 1×1 transparent PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** Screenshots for review are written only when E2E_SCREENSHOTS names a folder. */
-const shotsDir = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!shotsDir) return;
-  fs.mkdirSync(shotsDir, { recursive: true });
-  await page
-    .waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 15_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
-}
-
-/** A label, followed by the required-field asterisk or not. */
-function label(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-}
-
-async function api(
-  baseUrl: string,
-  pathname: string,
-  init: { method?: string; body?: unknown; cookie?: string },
-) {
-  return fetch(`${baseUrl}/api/v1${pathname}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      'x-requested-with': 'wasl',
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-}
-
-async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await api(baseUrl, '/auth/login', { method: 'POST', body: { email, password } });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 describe('the clerk’s flow and signing on a handed-over phone (Arabic UI)', () => {
   let server: { baseUrl: string; stop(): Promise<void> };

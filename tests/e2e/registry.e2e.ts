@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNationalId } from '../../src/shared/saudi/national-id';
 import ar from '../../src/web/i18n/ar.json';
 import { launchBrowser, startServer } from './harness';
+import { api, choose, label, login, png, shot } from './ui';
 
 // The registry journey through the Arabic UI (policy steps 1, 2 and 4): a relations officer looks a
 // national ID up, registers the person with a household member and an expired ID document, has the
@@ -15,61 +14,6 @@ const officer = { fullName: 'خالد الحربي', email: 'khaled@shaaer.org.s
 const auditor = { fullName: 'نورة القحطاني', email: 'noura@shaaer.org.sa', password: 'auditor-pass-2024' };
 const beneficiaryName = 'فاطمة أحمد عبدالله الشهري';
 const nationalId = generateNationalId(1, '04477120');
-
-// 1×1 transparent PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** Screenshots for review are written only when E2E_SCREENSHOTS names a folder. */
-const shotsDir = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shotsDir) return;
-  fs.mkdirSync(shotsDir, { recursive: true });
-  // Let the passing notices close so they do not cover the page.
-  await page
-    .waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 15_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
-}
-
-/** A label, followed by the required-field asterisk or not. */
-function label(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-}
-
-async function choose(page: Page, field: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label(field) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function api(
-  baseUrl: string,
-  pathname: string,
-  init: { method?: string; body?: unknown; cookie?: string },
-) {
-  const response = await fetch(`${baseUrl}/api/v1${pathname}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      'x-requested-with': 'wasl', // as the web client: the CSRF check wants it on non-JSON writes
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  return response;
-}
-
-async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await api(baseUrl, '/auth/login', { method: 'POST', body: { email, password } });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 describe('beneficiary registry journey (Arabic UI)', () => {
   let server: { baseUrl: string; stop(): Promise<void> };

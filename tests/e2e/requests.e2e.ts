@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDualDate } from '../../src/shared/dates';
 import { generateNationalId } from '../../src/shared/saudi/national-id';
 import ar from '../../src/web/i18n/ar.json';
 import { launchBrowser, startServer } from './harness';
+import { api, choose, label, login, png, shot } from './ui';
 
 // The request journey through the Arabic UI (policy steps 2–7 and the eligibility check): a relations
 // officer takes a request at the counter and the beneficiary is promised a date; the request is
@@ -31,61 +30,6 @@ const approvalReason = 'تنطبق شروط الخدمة ودخل الأسرة �
 const decisionBody = 'الإدارة المختصة'; // the default decision body of a new organization
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-
-// 1×1 transparent PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** Screenshots for review are written only when E2E_SCREENSHOTS names a folder. */
-const shotsDir = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shotsDir) return;
-  fs.mkdirSync(shotsDir, { recursive: true });
-  await page
-    .waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 15_000 })
-    .catch(() => undefined);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
-}
-
-/** A label, followed by the required-field asterisk or not. */
-function label(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-}
-
-async function choose(page: Page, field: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label(field) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function api(
-  baseUrl: string,
-  pathname: string,
-  init: { method?: string; body?: unknown; cookie?: string } = {},
-) {
-  const isForm = init.body instanceof FormData;
-  return fetch(`${baseUrl}/api/v1${pathname}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body && !isForm ? { 'content-type': 'application/json' } : {}),
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      'x-requested-with': 'wasl', // as the web client: the CSRF check wants it on non-JSON writes
-    },
-    body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
-  });
-}
-
-async function login(baseUrl: string, email: string, pass: string): Promise<string> {
-  const response = await api(baseUrl, '/auth/login', { method: 'POST', body: { email, password: pass } });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 async function expectStatus(baseUrl: string, response: Response, status: number): Promise<void> {
   if (response.status !== status) throw new Error(`${baseUrl}: ${response.status} ${await response.text()}`);

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSaudiMobileLocal, normalizeSaudiMobile } from '../../src/shared/saudi/phone';
 import ar from '../../src/web/i18n/ar.json';
 import { beneficiaryInput } from '../support/beneficiary-factory';
 import { launchBrowser, startServer } from './harness';
+import { api, label, login, shot } from './ui';
 
 // Verification from the request (issue 10, item 5) through the Arabic UI: a supervisor adds a field
 // visit — which the service did not plan — from the request page, with the keyboard, for a researcher
@@ -24,50 +23,10 @@ const png = Buffer.from(
   'base64',
 );
 
-const shotsDir = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!shotsDir) return;
-  fs.mkdirSync(shotsDir, { recursive: true });
-  await page
-    .waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 15_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
-}
-
-function label(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-}
-
-async function api(
-  baseUrl: string,
-  pathname: string,
-  init: { method?: string; body?: unknown; cookie?: string } = {},
-) {
-  return fetch(`${baseUrl}/api/v1${pathname}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      'x-requested-with': 'wasl',
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-}
-
 async function json<T>(response: Response, status = 200): Promise<T> {
   const text = await response.text();
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
   return JSON.parse(text) as T;
-}
-
-async function login(baseUrl: string, email: string, pass: string): Promise<string> {
-  const response = await api(baseUrl, '/auth/login', { method: 'POST', body: { email, password: pass } });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 }
 
 /** Today in Riyadh plus `days`, as the date field takes it. */
