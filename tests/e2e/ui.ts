@@ -64,3 +64,49 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
 }
+
+/** The body of an answer with the expected status, or an error that shows what came instead. */
+export async function json<T>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * Registers a person ready to file a request, as the relations officer (`cookie`) does at the counter:
+ * the profile, a valid national ID document, and the declaration signed in person.
+ */
+export async function registerReadyBeneficiary<T extends { id: string }>(
+  baseUrl: string,
+  cookie: string,
+  person: unknown,
+): Promise<T> {
+  const beneficiary = await json<T>(
+    await api(baseUrl, '/beneficiaries', { method: 'POST', cookie, body: person }),
+    201,
+  );
+  const form = new FormData();
+  form.append('type', 'national_id');
+  form.append('expiryDate', '2030-01-01');
+  form.append('file', new Blob([png], { type: 'image/png' }), 'id.png');
+  await json(
+    await api(baseUrl, `/beneficiaries/${beneficiary.id}/documents`, { method: 'POST', cookie, body: form }),
+    201,
+  );
+  const text = await json<{ version: number }>(await api(baseUrl, '/declaration-text', { cookie }));
+  await json(
+    await api(baseUrl, `/beneficiaries/${beneficiary.id}/declarations`, {
+      method: 'POST',
+      cookie,
+      body: {
+        method: 'drawn',
+        textVersion: text.version,
+        signatureImage: `data:image/png;base64,${png.toString('base64')}`,
+        agreed: true,
+        channel: 'in_person',
+      },
+    }),
+    201,
+  );
+  return beneficiary;
+}

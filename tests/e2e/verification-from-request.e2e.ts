@@ -4,7 +4,7 @@ import { formatSaudiMobileLocal, normalizeSaudiMobile } from '../../src/shared/s
 import ar from '../../src/web/i18n/ar.json';
 import { beneficiaryInput } from '../support/beneficiary-factory';
 import { launchBrowser, startServer } from './harness';
-import { api, label, login, shot } from './ui';
+import { api, json, label, login, registerReadyBeneficiary, shot } from './ui';
 
 // Verification from the request (issue 10, item 5) through the Arabic UI: a supervisor adds a field
 // visit — which the service did not plan — from the request page, with the keyboard, for a researcher
@@ -17,17 +17,6 @@ const admin = { fullName: 'سارة العتيبي', email: 'admin@noor.org.sa',
 const officer = { fullName: 'خالد الحربي', email: 'khaled@noor.org.sa', password };
 const supervisor = { fullName: 'هند القحطاني', email: 'hind@noor.org.sa', password };
 const researcher = { fullName: 'نورة السبيعي', email: 'noura@noor.org.sa', password };
-
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** Today in Riyadh plus `days`, as the date field takes it. */
 function riyadhDay(days: number): string {
@@ -99,44 +88,7 @@ describe('verification added from the request page (Arabic UI)', () => {
       201,
     );
     const oc = cookies[officer.email] ?? '';
-    const beneficiary = await json<{ id: string }>(
-      await api(base, '/beneficiaries', { method: 'POST', cookie: oc, body: person }),
-      201,
-    );
-    const boundary = '----wasl-e2e';
-    const upload = await fetch(`${base}/api/v1/beneficiaries/${beneficiary.id}/documents`, {
-      method: 'POST',
-      headers: {
-        cookie: oc,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'x-requested-with': 'wasl',
-      },
-      body: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nnational_id\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="expiryDate"\r\n\r\n2030-01-01\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        png,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(upload.status).toBe(201);
-    const text = await json<{ version: number }>(await api(base, '/declaration-text', { cookie: oc }));
-    await json(
-      await api(base, `/beneficiaries/${beneficiary.id}/declarations`, {
-        method: 'POST',
-        cookie: oc,
-        body: {
-          method: 'drawn',
-          textVersion: text.version,
-          signatureImage: `data:image/png;base64,${png.toString('base64')}`,
-          agreed: true,
-          channel: 'in_person',
-        },
-      }),
-      201,
-    );
+    const beneficiary = await registerReadyBeneficiary<{ id: string }>(base, oc, person);
     const request = await json<{ id: string; number: string }>(
       await api(base, '/requests', {
         method: 'POST',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../../src/web/i18n/ar.json';
 import { beneficiaryInput } from '../support/beneficiary-factory';
 import { launchBrowser, startServer } from './harness';
-import { api, label, login, shot } from './ui';
+import { api, json, label, login, png, registerReadyBeneficiary, shot } from './ui';
 
 // Eligibility verification and the research committee through the Arabic UI (policy: آلية التأكد من
 // استحقاق المستفيد للخدمة): an admin sets a rule with a preview of its impact; a researcher on a phone
@@ -19,12 +19,6 @@ const chair = { fullName: 'عبدالله الدوسري', email: 'chair@birr.or
 const memberA = { fullName: 'ريم الشمري', email: 'reem@birr.org.sa', password };
 const memberB = { fullName: 'فهد المطيري', email: 'fahad@birr.org.sa', password };
 
-// 1×1 PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 /**
  * The text (a substring unless `exact`), with each digit matched in Latin or Arabic-Indic form: numbers follow the
  * association's digit style (decision 014), and this journey is about verification, not digits.
@@ -34,12 +28,6 @@ function anyDigits(text: string, exact = false): RegExp {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = escaped.replace(/[0-9]/g, (d) => `[${d}${arabicIndic[Number(d)]}]`);
   return new RegExp(exact ? `^${pattern}$` : pattern);
-}
-
-async function json<T>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 describe('eligibility verification and committee journey (Arabic UI)', () => {
@@ -132,45 +120,12 @@ describe('eligibility verification and committee journey (Arabic UI)', () => {
     // The relations officer registers the family, attaches a valid ID, has the declaration signed and
     // files the request, which goes to verification.
     const oc = cookies[officer.email] ?? '';
-    const beneficiary = await json<{ id: string; fullNameAr: string }>(
-      await api(base, '/beneficiaries', { method: 'POST', cookie: oc, body: beneficiaryInput() }),
-      201,
+    const beneficiary = await registerReadyBeneficiary<{ id: string; fullNameAr: string }>(
+      base,
+      oc,
+      beneficiaryInput(),
     );
     beneficiaryName = beneficiary.fullNameAr;
-    const boundary = '----wasl-e2e';
-    const upload = await fetch(`${base}/api/v1/beneficiaries/${beneficiary.id}/documents`, {
-      method: 'POST',
-      headers: {
-        cookie: oc,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'x-requested-with': 'wasl',
-      },
-      body: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\nnational_id\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="expiryDate"\r\n\r\n2030-01-01\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        png,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(upload.status).toBe(201);
-    const text = await json<{ version: number }>(await api(base, '/declaration-text', { cookie: oc }));
-    await json(
-      await api(base, `/beneficiaries/${beneficiary.id}/declarations`, {
-        method: 'POST',
-        cookie: oc,
-        body: {
-          method: 'drawn',
-          textVersion: text.version,
-          signatureImage: `data:image/png;base64,${png.toString('base64')}`,
-          agreed: true,
-          channel: 'in_person',
-        },
-      }),
-      201,
-    );
     const request = await json<{ id: string }>(
       await api(base, '/requests', {
         method: 'POST',
