@@ -35,6 +35,9 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { createOrganizationService } from './modules/organizations/organizations.service';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
+import { portalAuthRoutes } from './modules/portal/portal-auth.routes';
+import { createPortalAuthService } from './modules/portal/portal-auth.service';
+import { createPortalSessionStore } from './modules/portal/portal-sessions';
 import { createReferralService } from './modules/requests/referrals.service';
 import { createRequestPageService } from './modules/requests/request-page.service';
 import { createTransitionService } from './modules/requests/request-transitions.service';
@@ -63,6 +66,7 @@ import { registerInputGuard } from './platform/http/input-guard';
 import { loggableError } from './platform/http/loggable-error';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import type { Jobs } from './platform/jobs/jobs';
+import { type NotificationDriver, recordingDriver } from './platform/notifications/notifications';
 
 /**
  * The path of a request that matched no route, for the log: a segment that could carry a value (digits,
@@ -89,6 +93,8 @@ export interface AppOptions {
   sessionTtlHours?: number;
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webRoot?: string | null;
+  /** Where messages leave (SMS_DRIVER); recorded in the outbox only when absent. */
+  notificationDriver?: NotificationDriver;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -162,7 +168,19 @@ export function buildServices(options: AppOptions) {
   const researchReports = createResearchReportService({ db, clock, requests, organizations });
   const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
   const workspace = createWorkspaceService({ db, clock, organizations, requests });
+  const notificationDriver = options.notificationDriver ?? recordingDriver;
+  const portalSessions = createPortalSessionStore({ db, clock });
+  const portalAuth = createPortalAuthService({
+    db,
+    clock,
+    organizations,
+    sessions: portalSessions,
+    driver: notificationDriver,
+  });
   return {
+    notificationDriver,
+    portalSessions,
+    portalAuth,
     db,
     clock,
     catalog,
@@ -246,7 +264,11 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
     },
     transform: jsonSchemaTransform,
   });
-  registerAccessControl(app, { db: options.database.db, sessions: services.sessions });
+  registerAccessControl(app, {
+    db: options.database.db,
+    sessions: services.sessions,
+    portalSessions: services.portalSessions,
+  });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -275,6 +297,11 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(verificationRoutes(services.verification, services.signals, services.researchReports));
   await app.register(committeeRoutes(services.committee));
   await app.register(workspaceRoutes(services.workspace));
+  await app.register(
+    portalAuthRoutes(services.portalAuth, services.portalSessions, {
+      secureCookies: options.secureCookies ?? false,
+    }),
+  );
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

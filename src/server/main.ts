@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { createLogger, onShutdownSignal, openDatabase } from './platform/boot';
 import { loadConfig } from './platform/config';
 import { createLocalStorage } from './platform/files/storage';
+import { notificationDriverFor } from './platform/notifications/sms-drivers';
 import { startWorkerJobs } from './worker-jobs';
 
 const started = Date.now();
@@ -13,11 +14,18 @@ const log = createLogger(config);
 
 try {
   const opened = await openDatabase(config, log);
-  const { jobs, stopJobs } = await startWorkerJobs(opened, log, config.WORKER === 'inline');
+  const notificationDriver = notificationDriverFor(config);
+  const { jobs, stopJobs } = await startWorkerJobs(
+    opened,
+    log,
+    config.WORKER === 'inline',
+    notificationDriver,
+  );
   const app = await buildApp({
     database: opened.database,
     storage: createLocalStorage(path.join(config.dataDir, 'files')),
     jobs,
+    notificationDriver,
     ...(config.WEB_ROOT ? { webRoot: path.resolve(config.WEB_ROOT) } : {}),
     logLevel: config.LOG_LEVEL,
     secureCookies: config.COOKIE_SECURE,
@@ -30,7 +38,7 @@ try {
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   log.info(
-    { address, startupMs: Date.now() - started, worker: config.WORKER },
+    { address, startupMs: Date.now() - started, worker: config.WORKER, sms: notificationDriver.name },
     `Wasl is ready at ${address}`,
   );
 } catch (err) {

@@ -2,6 +2,7 @@
 
 export * from './modules/beneficiaries/beneficiaries.tables';
 export * from './modules/committee/committee.tables';
+export * from './modules/portal/portal.tables';
 export * from './modules/requests/requests.tables';
 export * from './modules/services/services.tables';
 export * from './modules/verification/verification.tables';

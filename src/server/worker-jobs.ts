@@ -1,6 +1,6 @@
 import type { Logger, OpenedDatabase } from './platform/boot';
 import { type Jobs, startJobs } from './platform/jobs/jobs';
-import { notificationJobs, recordingDriver } from './platform/notifications/notifications';
+import { type NotificationDriver, notificationJobs } from './platform/notifications/notifications';
 
 const queues = ['notifications.deliver', 'notifications.sweep'];
 
@@ -9,8 +9,9 @@ export async function startWorkerJobs(
   opened: OpenedDatabase,
   log: Logger,
   work: boolean,
+  driver: NotificationDriver,
 ): Promise<{ jobs: Jobs; stopJobs(): Promise<void> }> {
   const jobs = await startJobs({ connectionString: opened.connectionString, log, worker: work, queues });
-  if (work) await jobs.work(notificationJobs(opened.database.db, recordingDriver, jobs));
+  if (work) await jobs.work(notificationJobs(opened.database.db, driver, jobs));
   return { jobs, stopJobs: () => jobs.stop() };
 }

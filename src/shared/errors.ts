@@ -55,6 +55,10 @@ export const errorCodes = [
   'NOT_THE_CHAIR',
   'SESSION_CLOSED',
   'COMMITTEE_DECISION_REQUIRED',
+  'SLUG_TAKEN',
+  'INVALID_CODE',
+  'CODE_LOCKED',
+  'BENEFICIARY_NOT_ACTIVE',
   'INTERNAL',
 ] as const;
 

@@ -45,8 +45,11 @@ export const actions = [
 
 export type Action = (typeof actions)[number];
 
-/** Route-level markers that are not role actions. */
-export type RouteAccess = Action | 'public' | 'authenticated';
+/**
+ * Route-level markers that are not role actions. `portal`: a beneficiary signed in to the self-service
+ * portal (a portal session, never a staff one); only routes under /api/v1/portal/ may declare it.
+ */
+export type RouteAccess = Action | 'public' | 'authenticated' | 'portal';
 
 const everyRole: readonly StaffRole[] = staffRoles;
 

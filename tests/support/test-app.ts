@@ -8,6 +8,7 @@ import { type OrganizationSpec, seedOrganization } from '../../src/server/demo/d
 import type { Clock } from '../../src/server/platform/clock';
 import { inTenant } from '../../src/server/platform/db/tenant';
 import { createLocalStorage } from '../../src/server/platform/files/storage';
+import type { NotificationDriver } from '../../src/server/platform/notifications/notifications';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const testPassword = 'test-password-123';
@@ -20,7 +21,12 @@ export interface TestApp {
 
 /** A whole app on a fresh database; closed after the file's tests. */
 export async function createTestApp(
-  options: { clock?: Clock; sessionTtlHours?: number; poolMax?: number } = {},
+  options: {
+    clock?: Clock;
+    sessionTtlHours?: number;
+    poolMax?: number;
+    notificationDriver?: NotificationDriver;
+  } = {},
 ): Promise<TestApp> {
   // poolMax 1 proves that no transaction takes a second connection (which starves the pool under load).
   const testDb = await createTestDatabase(options.poolMax ?? 5, options.poolMax === 1 ? 3_000 : 15_000);
@@ -30,6 +36,7 @@ export async function createTestApp(
     clock: options.clock,
     sessionTtlHours: options.sessionTtlHours,
     storage: createLocalStorage(filesDir),
+    notificationDriver: options.notificationDriver,
   });
   const app = await buildApp({ database: testDb.database, services, logLevel: 'silent', webRoot: null });
   await app.ready();

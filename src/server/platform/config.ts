@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultSmsHttpBody } from './notifications/sms-drivers';
 
 // Configuration comes only from the environment, validated once at start-up.
 const configSchema = z.object({
@@ -27,6 +28,14 @@ const configSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   // The built web app to serve; unset: dist/web. Tests that build their own copy point here.
   WEB_ROOT: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  // SMS (platform/notifications/sms-drivers.ts): outbox records only; file appends JSON lines to SMS_FILE;
+  // http posts SMS_HTTP_BODY (placeholders {{to}} {{body}} {{sender}}) to SMS_HTTP_URL.
+  SMS_DRIVER: z.enum(['outbox', 'file', 'http']).default('outbox'),
+  SMS_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SMS_HTTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  SMS_HTTP_AUTHORIZATION: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SMS_HTTP_BODY: z.string().default(defaultSmsHttpBody),
+  SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

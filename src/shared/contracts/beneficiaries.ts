@@ -9,7 +9,13 @@ import { identifierSchema, listQuerySchema, pageSchema, textSchema } from './com
 
 export const genders = ['male', 'female'] as const;
 export const maritalStatuses = ['single', 'married', 'divorced', 'widowed'] as const;
-export const beneficiaryStatuses = ['active', 'inactive', 'deceased', 'blocked'] as const;
+export const beneficiaryStatuses = [
+  'active',
+  'inactive',
+  'deceased',
+  'blocked',
+  'pending_verification',
+] as const;
 export const householdRelations = [
   'spouse',
   'son',

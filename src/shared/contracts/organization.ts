@@ -100,7 +100,24 @@ function settingsSchema(text: TextFactory) {
     // أسلوب الأرقام — Arabic-Indic (٠١٢٣) or Latin (0123) digits on every screen and document of the
     // Arabic interface (decision 014); inputs accept both.
     digitStyle: z.enum(digitStyles),
+    // الرسائل النصية — the sender name the SMS gateway shows and the association's own wording of each
+    // message ({{placeholders}} are filled in when a message is written).
+    sms: z.object({
+      senderName: z
+        .string()
+        .regex(/^[A-Za-z0-9 .-]{2,11}$/, { message: 'sender name: 2–11 Latin letters or digits' }),
+      templates: z.partialRecord(z.enum(smsTemplateKeys), z.object({ ar: text(1, 480), en: text(1, 480) })),
+    }),
   });
+}
+
+/** The SMS messages an association may word itself (defaults: the server's message catalogue). */
+export const smsTemplateKeys = ['portal_code', 'registration_code', 'already_registered'] as const;
+export type SmsTemplateKey = (typeof smsTemplateKeys)[number];
+
+/** Fills {{name}} placeholders; an unknown placeholder stays as written. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 // Lists added after the first release are optional on input: a client that does not know them keeps them.
@@ -111,6 +128,7 @@ export const organizationSettingsSchema = settingsSchema(textSchema).partial({
   interviewQuestions: true,
   fieldVisitChecklist: true,
   digitStyle: true,
+  sms: true,
 });
 export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
@@ -221,7 +239,26 @@ export function defaultOrganizationSettings(): OrganizationSettings {
     interviewQuestions: defaultInterviewQuestions.map((q) => ({ ...q })),
     fieldVisitChecklist: defaultFieldVisitChecklist.map((q) => ({ ...q })),
     digitStyle: defaultDigitStyle,
+    sms: { senderName: 'Wasl', templates: {} },
   };
+}
+
+/** An association's address in the portal: lower-case Latin letters and digits, hyphens between. */
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:-?[a-z0-9]){2,39}$/, { message: '3–40 Latin letters or digits, hyphens between' });
+
+/** A slug proposed from an English name (the caller makes it unique). */
+export function slugFrom(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/g, '');
+  return base.length >= 3 ? base : 'association';
 }
 
 const logoSchema = z
@@ -236,7 +273,9 @@ export const organizationSchema = z.object({
   nameAr: z.string(),
   nameEn: z.string(),
   logo: z.string().nullable(),
-  settings: organizationSettingsOutputSchema,
+  /** The portal's address: /p/<slug>. */
+  slug: z.string(),
+  settings: organizationSettingsOutputSchema.extend({ slug: z.string() }),
   updatedAt: z.string(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
@@ -245,7 +284,8 @@ export const updateOrganizationSchema = z.object({
   nameAr: textSchema(2, 200).optional(),
   nameEn: textSchema(2, 200).optional(),
   logo: logoSchema.nullable().optional(),
-  settings: organizationSettingsSchema.optional(),
+  slug: slugSchema.optional(),
+  settings: organizationSettingsSchema.extend({ slug: slugSchema.optional() }).optional(),
 });
 export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;
 

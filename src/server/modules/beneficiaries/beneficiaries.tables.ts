@@ -49,7 +49,8 @@ export const beneficiaries = pgTable(
     housing: jsonb('housing').$type<Record<string, unknown> | null>(),
     healthConditions: text('health_conditions').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
-    status: text('status', { enum: ['active', 'inactive', 'deceased', 'blocked'] })
+    // pending_verification: pre-registered by the person in the portal, not yet accepted by staff.
+    status: text('status', { enum: ['active', 'inactive', 'deceased', 'blocked', 'pending_verification'] })
       .notNull()
       .default('active'),
     statusReason: text('status_reason'),

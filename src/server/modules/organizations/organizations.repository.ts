@@ -7,7 +7,7 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 
 export async function insertOrganization(
   tx: Tx,
-  values: { id?: string; nameAr: string; nameEn: string; settings: OrganizationSettings },
+  values: { id?: string; nameAr: string; nameEn: string; slug: string; settings: OrganizationSettings },
 ): Promise<OrganizationRow> {
   const [row] = await tx.insert(organizations).values(values).returning();
   return row!;
@@ -21,7 +21,7 @@ export async function findOrganization(tx: Tx, id: string): Promise<Organization
 export async function updateOrganization(
   tx: Tx,
   id: string,
-  values: Partial<Pick<OrganizationRow, 'nameAr' | 'nameEn' | 'logo' | 'settings'>>,
+  values: Partial<Pick<OrganizationRow, 'nameAr' | 'nameEn' | 'logo' | 'slug' | 'settings'>>,
 ): Promise<OrganizationRow> {
   const [row] = await tx
     .update(organizations)
@@ -29,4 +29,12 @@ export async function updateOrganization(
     .where(eq(organizations.id, id))
     .returning();
   return row!;
+}
+
+/** The association a portal slug names (across associations: the named database function). */
+export async function organizationIdBySlug(tx: Tx, slug: string): Promise<string | null> {
+  const { rows } = await tx.execute<{ id: string | null }>(
+    sql`select app_portal_organization(${slug}) as id`,
+  );
+  return rows[0]?.id ?? null;
 }

@@ -4,16 +4,18 @@ import {
   defaultOrganizationSettings,
   type Organization,
   type OrganizationSettings,
+  slugFrom,
   type UpdateOrganization,
 } from '../../../shared/contracts/organization';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext, RequestContext } from '../../platform/http/context';
-import { notFound } from '../../platform/http/errors';
+import { AppError, notFound } from '../../platform/http/errors';
 import {
   findOrganization,
   insertOrganization,
   type OrganizationRow,
+  organizationIdBySlug,
   updateOrganization,
 } from './organizations.repository';
 
@@ -23,8 +25,9 @@ export function presentOrganization(row: OrganizationRow): Organization {
     nameAr: row.nameAr,
     nameEn: row.nameEn,
     logo: row.logo,
+    slug: row.slug,
     // Settings saved before a list was added get that list's defaults.
-    settings: { ...defaultOrganizationSettings(), ...row.settings },
+    settings: { ...defaultOrganizationSettings(), ...row.settings, slug: row.slug },
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -50,13 +53,23 @@ export function createOrganizationService({ db }: { db: Db }) {
     async createOrganization(
       tx: Tx,
       ctx: RequestContext,
-      input: { id: string; nameAr: string; nameEn: string; settings?: Partial<OrganizationSettings> },
+      input: {
+        id: string;
+        nameAr: string;
+        nameEn: string;
+        slug?: string;
+        settings?: Partial<OrganizationSettings>;
+      },
     ): Promise<Organization> {
       const settings = { ...defaultOrganizationSettings(), ...input.settings };
+      // A clean slug from the English name when free, else made unique with the start of the id.
+      const wanted = input.slug ?? slugFrom(input.nameEn);
+      const slug = (await organizationIdBySlug(tx, wanted)) ? `${wanted}-${input.id.slice(0, 6)}` : wanted;
       const row = await insertOrganization(tx, {
         id: input.id,
         nameAr: input.nameAr,
         nameEn: input.nameEn,
+        slug,
         settings,
       });
       await recordAudit(tx, ctx, {
@@ -79,12 +92,29 @@ export function createOrganizationService({ db }: { db: Db }) {
       return organization;
     },
 
+    /** The association a portal slug names, or null (slugs are public: the portal's address). */
+    async findIdBySlug(slug: string): Promise<string | null> {
+      return organizationIdBySlug(db, slug);
+    },
+
     async updateCurrentOrganization(ctx: ActorContext, input: UpdateOrganization): Promise<Organization> {
       return db.transaction(async (tx) => {
         const before = await findOrganization(tx, ctx.actor.organizationId);
         if (!before) throw notFound();
-        const settings = input.settings ? { ...before.settings, ...input.settings } : undefined;
-        const row = await updateOrganization(tx, before.id, { ...input, settings });
+        const { slug: settingsSlug, ...settingsInput } = input.settings ?? {};
+        const settings = input.settings ? { ...before.settings, ...settingsInput } : undefined;
+        const slug = input.slug ?? settingsSlug;
+        if (slug && slug !== before.slug) {
+          const owner = await organizationIdBySlug(tx, slug);
+          if (owner && owner !== before.id) throw new AppError(409, 'SLUG_TAKEN', { field: 'slug' });
+        }
+        const row = await updateOrganization(tx, before.id, {
+          nameAr: input.nameAr,
+          nameEn: input.nameEn,
+          logo: input.logo,
+          ...(slug ? { slug } : {}),
+          settings,
+        });
         cache.delete(before.id);
         await recordAudit(tx, ctx, {
           action: 'organization.update',

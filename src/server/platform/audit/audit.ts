@@ -22,17 +22,20 @@ export interface AuditEntry {
  */
 export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
-    organizationId: entry.organizationId ?? ctx.actor?.organizationId ?? null,
+    organizationId: entry.organizationId ?? ctx.actor?.organizationId ?? ctx.portal?.organizationId ?? null,
     actorId: entry.actorId ?? ctx.actor?.userId ?? null,
-    actorName: entry.actorName ?? ctx.actor?.fullName ?? null,
-    actorRoles: entry.actorRoles ?? ctx.actor?.roles ?? [],
+    actorName: entry.actorName ?? ctx.actor?.fullName ?? ctx.portal?.fullName ?? null,
+    // A beneficiary acting in the portal is recorded as such, with their file in the details.
+    actorRoles: entry.actorRoles ?? ctx.actor?.roles ?? (ctx.portal ? ['beneficiary'] : []),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     outcome: entry.outcome ?? 'success',
     ip: ctx.ip,
     requestId: ctx.requestId,
-    details: entry.details ?? {},
+    details: ctx.portal
+      ? { ...(entry.details ?? {}), portalBeneficiaryId: ctx.portal.beneficiaryId }
+      : (entry.details ?? {}),
   });
   noteAuditWritten();
 }

@@ -9,7 +9,7 @@ const apiRules = () => app.routeRules.filter((r) => r.url.startsWith('/api/'));
 
 describe('route permissions', () => {
   it('gives every API route an access rule that the permission table knows', () => {
-    const known = new Set<string>([...actions, 'public', 'authenticated']);
+    const known = new Set<string>([...actions, 'public', 'authenticated', 'portal']);
     expect(apiRules().length).toBeGreaterThan(8);
     for (const rule of apiRules()) expect(known.has(rule.access), `${rule.method} ${rule.url}`).toBe(true);
   });
@@ -40,7 +40,11 @@ describe('route permissions', () => {
 
   it('refuses to register a route that declares no access rule', async () => {
     const bare = Fastify();
-    registerAccessControl(bare, { db: services.db, sessions: services.sessions });
+    registerAccessControl(bare, {
+      db: services.db,
+      sessions: services.sessions,
+      portalSessions: services.portalSessions,
+    });
     expect(() => bare.get('/api/v1/forgotten', async () => 'x')).toThrow(/declares no access rule/);
     await bare.close();
   });

@@ -3,7 +3,7 @@ import { can, type RouteAccess } from '../../../shared/permissions';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/database';
 import { auditsWritten, inTenant, withTenant } from '../db/tenant';
-import { contextOf } from '../http/context';
+import { contextOf, type PortalActor } from '../http/context';
 import { AppError } from '../http/errors';
 import { type PersonalDataKind, personalDataOf } from './personal-data';
 import { type SessionStore, sessionCookieName } from './sessions';
@@ -31,8 +31,20 @@ declare module 'fastify' {
   }
 }
 
-export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sessions: SessionStore }): void {
+/** Portal sessions (modules/portal): a beneficiary's cookie → the beneficiary, or null. */
+export interface PortalSessionLookup {
+  cookieName: string;
+  authenticate(token: string): Promise<PortalActor | null>;
+}
+
+export const portalRoutePrefix = '/api/v1/portal/';
+
+export function registerAccessControl(
+  app: FastifyInstance,
+  deps: { db: Db; sessions: SessionStore; portalSessions: PortalSessionLookup },
+): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('portal', null);
   app.decorateRequest('tenantTransaction', null);
   const rules: RouteRule[] = [];
   app.decorate('routeRules', rules);
@@ -43,6 +55,11 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sess
     if (!guarded) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${url} declares no access rule`);
+    // The portal's routes and staff routes never mix: a portal route is under /api/v1/portal/ and
+    // declares `portal` or `public`; nothing else may declare `portal`.
+    if ((access === 'portal') !== url.startsWith(portalRoutePrefix) && access !== 'public') {
+      throw new Error(`route ${String(route.method)} ${url}: only portal routes may declare 'portal'`);
+    }
     const methods = [route.method].flat().map(String);
     const personalData = personalDataOf(methods[0]!, url, access, route.config?.personalData);
     for (const method of methods) {
@@ -68,6 +85,14 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; sess
     // another association than the cookie's) or first-run setup must not run in the cookie's
     // association, nor be audited as its user.
     if (access === 'public') return;
+    // A portal route knows only the portal's cookie: a staff session does not open it, nor does a
+    // portal session open a staff route (it is simply not looked at there: 401).
+    if (access === 'portal') {
+      const portalToken = request.cookies[deps.portalSessions.cookieName];
+      request.portal = portalToken ? await deps.portalSessions.authenticate(portalToken) : null;
+      if (!request.portal) throw new AppError(401, 'UNAUTHENTICATED');
+      return;
+    }
     const token = request.cookies[sessionCookieName];
     request.actor = token ? await deps.sessions.authenticate(token) : null;
     if (!request.actor) throw new AppError(401, 'UNAUTHENTICATED');
@@ -111,8 +136,9 @@ function auditRead(db: Db, request: FastifyRequest, kind: PersonalDataKind) {
  */
 function inActorsTransaction(db: Db, handler: Handler, personalData: PersonalDataKind | false): Handler {
   return async function (this: FastifyInstance, request, reply) {
-    const actor = request.actor;
+    const actor = request.actor ?? request.portal;
     if (!actor) return handler.call(this, request, reply);
+    const userId = request.actor?.userId ?? null;
     const audited = personalData ? auditRead(db, request, personalData) : null;
     let ready!: () => void;
     const answerReady = new Promise<void>((resolve) => {
@@ -121,7 +147,7 @@ function inActorsTransaction(db: Db, handler: Handler, personalData: PersonalDat
     let handled: Promise<unknown> | undefined;
     const transaction = withTenant(
       db,
-      { organizationId: actor.organizationId, userId: actor.userId },
+      { organizationId: actor.organizationId, userId },
       () => {
         handled = Promise.resolve(handler.call(this, request, reply));
         return handled;

@@ -30,6 +30,8 @@ const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   'rules.read': false,
   'organization.read': false,
   public: false,
+  // The beneficiary's own data, read by themselves: still audited (PDPL).
+  portal: 'beneficiary',
 };
 
 /** The personal data a GET route returns, or false; throws when neither it nor its permission says. */

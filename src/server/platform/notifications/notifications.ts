@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   recipient: string;
   subject: string | null;
   body: string;
+  /** The association's SMS sender name, for gateways that show one. */
+  sender?: string | null;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface NotificationDriver {
    */
   delivers: boolean;
   deliver(message: OutgoingMessage): Promise<void>;
+  /** The driver that handles one channel, when it differs by channel (status and name are its). */
+  driverFor?(channel: NotificationChannel): NotificationDriver;
 }
 
 export const recordingDriver: NotificationDriver = {
@@ -48,6 +52,7 @@ export async function queueNotification(tx: Tx, input: QueueNotification): Promi
       organizationId: input.organizationId,
       channel: input.channel,
       recipient: input.recipient,
+      sender: input.sender ?? null,
       subject: input.subject,
       body: input.body,
       relatedType: input.relatedType ?? null,
@@ -92,8 +97,20 @@ async function deliverInTenant(
 ): Promise<{ error: unknown } | undefined> {
   const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, messageId));
   if (!message || message.status === 'sent' || message.status === 'recorded') return;
+  return sendAndRecord(db, driver, message);
+}
+
+/** Hands one outbox message to its channel's driver and records the outcome on the row. */
+async function sendAndRecord(
+  db: Db,
+  driverOfAll: NotificationDriver,
+  message: typeof outboxMessages.$inferSelect,
+  body: string = message.body,
+): Promise<{ error: unknown } | undefined> {
+  const messageId = message.id;
+  const driver = driverOfAll.driverFor?.(message.channel) ?? driverOfAll;
   try {
-    await driver.deliver(message);
+    await driver.deliver({ ...message, body });
     await db
       .update(outboxMessages)
       .set({
@@ -136,4 +153,42 @@ export function notificationJobs(db: Db, driver: NotificationDriver, jobs: Jobs)
     },
   };
   return [deliver, sweep];
+}
+
+/**
+ * A message whose text must not be kept (a one-time code): the outbox row holds `maskedBody`, the
+ * driver is handed `body` once, right after the caller's transaction commits, inside the association.
+ * The sweep never re-sends such rows (related type `portal_code`); a failure leaves the row `queued`
+ * then `failed`, and the person asks for a new code.
+ */
+export function deliverSecretAfterCommit(
+  db: Db,
+  driver: NotificationDriver,
+  input: { organizationId: string; messageId: string; body: string },
+): void {
+  // Not awaited: the answer must not wait for (or time) the gateway, or its delay would tell whether a
+  // code was sent at all.
+  afterCommit(() => void sendSecret(db, driver, input));
+}
+
+async function sendSecret(
+  db: Db,
+  driver: NotificationDriver,
+  input: { organizationId: string; messageId: string; body: string },
+): Promise<void> {
+  try {
+    await inTenant(db, { organizationId: input.organizationId, userId: null }, async () => {
+      const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, input.messageId));
+      if (message?.status !== 'queued') return;
+      const failure = await sendAndRecord(db, driver, message, input.body);
+      if (failure) {
+        await db
+          .update(outboxMessages)
+          .set({ status: 'failed' })
+          .where(eq(outboxMessages.id, input.messageId));
+      }
+    });
+  } catch {
+    // Recorded on the row when it could be; the person can ask for another code.
+  }
 }

@@ -14,6 +14,8 @@ export const outboxMessages = pgTable(
       .references(() => organizations.id),
     channel: text('channel', { enum: ['sms', 'email', 'whatsapp'] }).notNull(),
     recipient: text('recipient').notNull(),
+    // The SMS sender name of the association when the message was written (gateways show it).
+    sender: text('sender'),
     subject: text('subject'),
     body: text('body').notNull(),
     // Plain text (no database enum), so adding a status needs no migration; the list is outboxStatuses.

@@ -8,6 +8,7 @@ const statusColors: Record<Beneficiary['status'], string> = {
   inactive: 'gray',
   deceased: 'dark',
   blocked: 'red',
+  pending_verification: 'orange',
 };
 
 export function BeneficiaryStatusBadge({ status }: { status: Beneficiary['status'] }) {
