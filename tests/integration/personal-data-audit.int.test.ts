@@ -9,10 +9,20 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Action, can } from '../../src/shared/permissions';
 import { buildRichAssociation, type StaffKey } from '../support/rich-association';
-import { createTestApp } from '../support/test-app';
+import { createTestApp, inOrganization } from '../support/test-app';
 
 const { app, services, testDb } = await createTestApp();
 const a = await buildRichAssociation(app, services, 'الزبرجدي');
+// The decided file's beneficiary, signed in to the portal: the portal's reads are theirs.
+const { slug, portalCookie } = await inOrganization(services, a.organizationId, async () => ({
+  slug: (await services.organizations.getOrganization(a.organizationId)).slug,
+  portalCookie: `wasl_portal=${await services.portalSessions.create(services.db, {
+    organizationId: a.organizationId,
+    beneficiaryId: a.decided.beneficiaryId,
+    ip: null,
+    userAgent: null,
+  })}`,
+}));
 const owner = new pg.Client({ connectionString: testDb.ownerUrl });
 await owner.connect();
 afterAll(() => owner.end());
@@ -32,6 +42,7 @@ const noPersonalData = [
   'GET /api/v1/services/:id',
   'GET /api/v1/services/:id/rules',
   'GET /api/v1/requests/queues', // counts only
+  'GET /api/v1/portal/organizations/:slug', // the association's public name and address
 ];
 // The pledge text is a template, no one's data, yet its route is audited as a beneficiary read
 // (it inherits `beneficiaries.read`). Reported to the lead; listed here so the table stays honest.
@@ -40,6 +51,12 @@ const auditedWithoutPersonalData = ['GET /api/v1/declaration-text'];
 /** The id a path parameter stands for, by the resource the path is under. */
 function idFor(url: string, param: string): string | null {
   const d = a.decided;
+  if (url.startsWith('/api/v1/portal/')) {
+    return (
+      { slug, id: url.includes('/documents/') ? d.documentId : d.requestId, memberId: d.memberId }[param] ??
+      null
+    );
+  }
   if (url.startsWith('/api/v1/beneficiaries/duplicates/')) return a.ids.duplicate[0] ?? null;
   if (url.startsWith('/api/v1/beneficiaries/')) {
     return (
@@ -92,9 +109,10 @@ async function auditSince(id: number) {
   return rows;
 }
 
-async function readAs(key: StaffKey, url: string) {
+async function readAs(key: StaffKey | 'beneficiary', url: string) {
   const before = await lastAuditId();
-  const res = await app.inject({ method: 'GET', url, headers: { cookie: a.cookies[key] } });
+  const cookie = key === 'beneficiary' ? portalCookie : a.cookies[key];
+  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
   return { res, rows: await auditSince(before) };
 }
 
@@ -117,12 +135,14 @@ describe('personal data reads', () => {
     for (const route of audited) {
       const url = concrete(route.url);
       if (!url) continue; // reported by the test above
-      const reader = readerFor(route.access);
+      const reader = route.access === 'portal' ? 'beneficiary' : readerFor(route.access);
       const { res, rows } = await readAs(reader, url);
       const summary = `${label(route)} as ${reader} → ${res.statusCode}, audit rows: [${rows.map((r) => r.action).join(', ')}]`;
+      // The beneficiary is no staff member: their rows name no user.
+      const actorId = reader === 'beneficiary' ? null : a.userIds[reader];
       if (res.statusCode !== 200) wrong.push(`${summary} ${res.body.slice(0, 160)}`);
       else if (rows.length !== 1) wrong.push(summary);
-      else if (rows[0]!.actor_id !== a.userIds[reader] || rows[0]!.outcome !== 'success') wrong.push(summary);
+      else if (rows[0]!.actor_id !== actorId || rows[0]!.outcome !== 'success') wrong.push(summary);
     }
     expect(wrong).toEqual([]);
   });

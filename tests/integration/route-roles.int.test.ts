@@ -8,9 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type StaffRole, staffRoles } from '../../src/shared/roles';
-import { createOrganization, createTestApp, signIn } from '../support/test-app';
+import { registerBeneficiary } from '../support/beneficiary-factory';
+import { createOrganization, createTestApp, inOrganization, signIn } from '../support/test-app';
 
-type Who = 'public' | 'signed-in' | readonly StaffRole[];
+type Who = 'public' | 'signed-in' | 'portal' | readonly StaffRole[];
 interface Expected {
   who: Who;
   /** What a caller the table allows gets for a random id and `{}`. */
@@ -87,6 +88,13 @@ const table: Record<string, Expected> = {
   'GET /api/v1/setup': pub(200),
   'POST /api/v1/setup': pub(400),
   'POST /api/v1/auth/login': pub(400),
+  // The beneficiary's portal: its way in is public; everything else needs a portal session (below).
+  'GET /api/v1/portal/organizations/:slug': pub(404),
+  'POST /api/v1/portal/otp': pub(400),
+  'POST /api/v1/portal/sessions': pub(400),
+  // Pre-registration from home: asking for a code to the typed phone, and registering with it.
+  'POST /api/v1/portal/registrations/otp': pub(400),
+  'POST /api/v1/portal/registrations': pub(400),
   'GET /api/v1/auth/me': anyStaff(200),
   'POST /api/v1/auth/logout': anyStaff(204),
   'GET /api/v1/users/directory': anyStaff(200),
@@ -191,10 +199,16 @@ const table: Record<string, Expected> = {
   'POST /api/v1/committee-sessions/:id/items/:requestId/decide': only(['committee_member'], 404),
   'POST /api/v1/committee-sessions/:id/close': only(['committee_member'], 404),
   'GET /api/v1/committee-sessions/:id/minutes.pdf': only(committeeReaders, 404),
+
+  // Pre-registrations from the portal are checked by whoever registers files at the counter (the
+  // relations officer "registers them"), and by those who judge files (supervisor, manager).
+  'GET /api/v1/registrations': only(['relations_officer', 'supervisor', 'manager'], 200),
+  'POST /api/v1/registrations/:id/accept': only(['relations_officer', 'supervisor', 'manager'], 404),
+  'POST /api/v1/registrations/:id/return': only(['relations_officer', 'supervisor', 'manager'], 400),
 };
 
 const { app, services } = await createTestApp();
-const { emails } = await createOrganization(
+const { organization, emails } = await createOrganization(
   services,
   everyone.map((role) => ({ fullName: `موظف ${role}`, email: role, roles: [role] })),
 );
@@ -202,6 +216,13 @@ const cookies: Record<string, string> = {};
 for (const role of everyone) cookies[role] = await signIn(app, emails[role]!);
 
 const keyOf = (rule: { method: string; url: string }) => `${rule.method} ${rule.url}`;
+
+// Every other portal route opens to a portal session only, never to a staff one: one rule for all of them.
+for (const rule of app.routeRules) {
+  if (rule.url.startsWith('/api/v1/portal/') && rule.access !== 'public') {
+    table[keyOf(rule)] = { who: 'portal', status: 401 };
+  }
+}
 const withIds = (url: string) => url.replace(/:[a-zA-Z]+/g, () => randomUUID());
 
 async function call(route: string, cookie?: string) {
@@ -265,15 +286,41 @@ describe('route × role', () => {
           expected.who === 'public' || expected.who === 'signed-in' || expected.who.includes(role);
         const res = await call(route, cookies[role]);
         calls += 1;
-        const want = allowed ? expected.status : 403;
+        // A staff session does not open the portal: it is not the portal's session (401, not 403).
+        const want = expected.who === 'portal' ? 401 : allowed ? expected.status : 403;
         if (res.statusCode !== want) {
           wrong.push(`${role} ${route} → ${res.statusCode} ${res.body.slice(0, 120)}, expected ${want}`);
+        } else if (want === 401 && res.json().error.code !== 'UNAUTHENTICATED') {
+          wrong.push(`${role} ${route}: 401 with ${res.body}`);
         } else if (want === 403 && res.json().error.code !== 'FORBIDDEN') {
           wrong.push(`${role} ${route}: 403 with ${res.body}`);
         }
       }
     }
     expect(calls).toBe(Object.keys(table).length * everyone.length);
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 401 to a portal session on every staff route, and lets it through on portal routes', async () => {
+    const person = await registerBeneficiary(app, cookies.relations_officer!);
+    const token = await inOrganization(services, organization.id, () =>
+      services.portalSessions.create(services.db, {
+        organizationId: organization.id,
+        beneficiaryId: person.id,
+        ip: null,
+        userAgent: null,
+      }),
+    );
+    const portal = `wasl_portal=${token}`;
+    const wrong: string[] = [];
+    for (const [route, expected] of Object.entries(table)) {
+      if (expected.who === 'public') continue;
+      const res = await call(route, portal);
+      const passed = res.statusCode !== 401 && res.statusCode !== 403;
+      if (expected.who === 'portal' ? !passed : res.statusCode !== 401) {
+        wrong.push(`${route} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
     expect(wrong).toEqual([]);
   });
 });

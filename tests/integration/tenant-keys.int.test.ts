@@ -18,10 +18,18 @@ const keyExceptions = {
   audit_events: ['id'],
   // No id: unique per (organization_id, name), with no primary key.
   organization_counters: [],
+  // One row per national ID of an association: wrong one-time codes and the lock they lead to.
+  portal_locks: ['organization_id', 'national_id'],
 };
 
 /** Unique indexes without organization_id: lookups made before the association is known. */
-const globalUniqueIndexes = ['audit_events_pkey', 'sessions_id_key', 'users_email_key'];
+const globalUniqueIndexes = [
+  'audit_events_pkey',
+  'sessions_id_key',
+  'users_email_key',
+  // A portal session is found by its token's hash before its association is known, as a staff one.
+  'portal_sessions_id_key',
+];
 /**
  * Unique within a parent row (a session, a request, a service), which belongs to one association;
  * not yet led by organization_id (a distributed table would need it there; ON CONFLICT targets too).

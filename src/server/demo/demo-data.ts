@@ -23,6 +23,8 @@ export interface StaffSpec {
 export interface OrganizationSpec {
   nameAr: string;
   nameEn: string;
+  /** The portal's address, /p/<slug> (made from the English name when absent). */
+  slug?: string;
   settings: Partial<OrganizationSettings>;
   staff: StaffSpec[];
 }
@@ -34,6 +36,7 @@ const base = defaultOrganizationSettings();
 export const shaaer: OrganizationSpec = {
   nameAr: 'جمعية شعائر لخدمة وبناء مساجد الحرم',
   nameEn: "Sha'aer Association for Haram Mosques",
+  slug: 'shaaer',
   settings: {
     channels: enabled(['in_person', 'phone', 'social_media', 'letters', 'website']).filter((c) => c.enabled),
     roleTitles: { ...base.roleTitles, supervisor: { ar: 'المشرف', en: 'Supervisor' } },
@@ -57,6 +60,7 @@ export const shaaer: OrganizationSpec = {
 export const hrSociety: OrganizationSpec = {
   nameAr: 'الجمعية السعودية للموارد البشرية',
   nameEn: 'Saudi Human Resources Society',
+  slug: 'hr-society',
   settings: {
     channels: defaultChannels.map((c) => ({ ...c, enabled: true })),
     roleTitles: {

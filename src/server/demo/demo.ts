@@ -25,6 +25,7 @@ try {
       await seedCases(services, organization.id, spec.staff, demoOrganizations.indexOf(spec));
     }
     lines.push(`\n${spec.nameAr} — ${spec.nameEn}${exists ? ' (already there)' : ''}`);
+    if (spec.slug) lines.push(`  beneficiary portal: http://localhost:3000/p/${spec.slug}`);
     for (const s of spec.staff) lines.push(`  ${s.email.padEnd(34)} ${s.roles.join(', ')}`);
   }
   console.log(

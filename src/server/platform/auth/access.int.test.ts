@@ -25,6 +25,12 @@ describe('route permissions', () => {
         'GET /api/v1/setup',
         'POST /api/v1/setup',
         'POST /api/v1/auth/login',
+        // The beneficiary's way into the portal.
+        'GET /api/v1/portal/organizations/:slug',
+        'POST /api/v1/portal/otp',
+        'POST /api/v1/portal/sessions',
+        'POST /api/v1/portal/registrations/otp',
+        'POST /api/v1/portal/registrations',
         'GET /healthz',
         'GET /readyz',
       ].sort(),
