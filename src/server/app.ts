@@ -37,7 +37,14 @@ import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
 import { portalAuthRoutes } from './modules/portal/portal-auth.routes';
 import { createPortalAuthService } from './modules/portal/portal-auth.service';
+import { createPortalMyDataService } from './modules/portal/portal-my-data.service';
+import { portalRegistrationRoutes } from './modules/portal/portal-registration.routes';
+import { createPortalRegistrationService } from './modules/portal/portal-registration.service';
+import { portalRequestRoutes } from './modules/portal/portal-requests.routes';
+import { createPortalRequestService } from './modules/portal/portal-requests.service';
 import { createPortalSessionStore } from './modules/portal/portal-sessions';
+import { createRegistrationReviewService } from './modules/portal/registration-review.service';
+import { registrationRoutes } from './modules/portal/registrations.routes';
 import { createReferralService } from './modules/requests/referrals.service';
 import { createRequestPageService } from './modules/requests/request-page.service';
 import { createTransitionService } from './modules/requests/request-transitions.service';
@@ -177,10 +184,46 @@ export function buildServices(options: AppOptions) {
     sessions: portalSessions,
     driver: notificationDriver,
   });
+  const portalRegistration = createPortalRegistrationService({
+    db,
+    clock,
+    organizations,
+    portalAuth,
+    sessions: portalSessions,
+    beneficiaries,
+    records: beneficiaryRecords,
+    driver: notificationDriver,
+  });
+  const registrationReview = createRegistrationReviewService({
+    db,
+    clock,
+    jobs,
+    organizations,
+    beneficiaries,
+  });
+  const portalRequests = createPortalRequestService({
+    organizations,
+    catalog,
+    requests,
+    transitions,
+    verification,
+    records: beneficiaryRecords,
+  });
+  const portalMyData = createPortalMyDataService({
+    db,
+    beneficiaries,
+    records: beneficiaryRecords,
+    privacy: beneficiaryPrivacy,
+    requests,
+  });
   return {
+    portalRequests,
+    portalMyData,
     notificationDriver,
     portalSessions,
     portalAuth,
+    portalRegistration,
+    registrationReview,
     db,
     clock,
     catalog,
@@ -249,7 +292,15 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
 
   registerErrorHandling(
     app,
-    hasWeb ? { spaFallback: (reply) => reply.type('text/html').sendFile('index.html') } : {},
+    // The beneficiaries' portal (/p/<slug>/…) is a page of its own, apart from the staff app.
+    hasWeb
+      ? {
+          spaFallback: (reply, request) =>
+            reply
+              .type('text/html')
+              .sendFile(/^\/p(\/|\?|$)/.test(request.url) ? 'portal.html' : 'index.html'),
+        }
+      : {},
   );
   registerCsrfProtection(app);
   registerInputGuard(app);
@@ -302,6 +353,13 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
       secureCookies: options.secureCookies ?? false,
     }),
   );
+  await app.register(
+    portalRegistrationRoutes(services.portalRegistration, services.portalSessions, {
+      secureCookies: options.secureCookies ?? false,
+    }),
+  );
+  await app.register(registrationRoutes(services.registrationReview));
+  await app.register(portalRequestRoutes(services.portalRequests, services.portalMyData));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -41,6 +41,7 @@ export const actions = [
   'committee.read',
   'committee.manage',
   'committee.vote',
+  'registrations.review',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -134,6 +135,9 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'committee.read': ['manager', 'supervisor', 'researcher', 'committee_member', 'auditor'],
   'committee.manage': ['manager', 'supervisor', 'committee_member'],
   'committee.vote': ['committee_member'],
+  // Pre-registrations made from home in the portal: whoever registers at the counter checks them, and
+  // those who judge files (supervisor, manager) may too.
+  'registrations.review': ['relations_officer', 'supervisor', 'manager'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

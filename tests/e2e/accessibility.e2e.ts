@@ -67,6 +67,7 @@ const staffPages: StaffPage[] = [
     path: (ids) => `/beneficiaries/${ids.beneficiaryId}/sign`,
     action: 'beneficiaries.record_declaration',
   },
+  { route: '/registrations', path: () => '/registrations', action: 'registrations.review' },
   { route: '/requests', path: () => '/requests', action: 'requests.read' },
   { route: '/requests/new', path: () => '/requests/new', action: 'requests.create' },
   { route: '/requests/$requestId', path: (ids) => `/requests/${ids.openRequestId}`, action: 'requests.read' },

@@ -303,19 +303,20 @@ describe('route × role', () => {
 
   it('answers 401 to a portal session on every staff route, and lets it through on portal routes', async () => {
     const person = await registerBeneficiary(app, cookies.relations_officer!);
-    const token = await inOrganization(services, organization.id, () =>
-      services.portalSessions.create(services.db, {
-        organizationId: organization.id,
-        beneficiaryId: person.id,
-        ip: null,
-        userAgent: null,
-      }),
-    );
-    const portal = `wasl_portal=${token}`;
+    // A session per call: signing out (DELETE /portal/sessions/current) ends the one it is called with.
+    const portalSession = async () =>
+      `wasl_portal=${await inOrganization(services, organization.id, () =>
+        services.portalSessions.create(services.db, {
+          organizationId: organization.id,
+          beneficiaryId: person.id,
+          ip: null,
+          userAgent: null,
+        }),
+      )}`;
     const wrong: string[] = [];
     for (const [route, expected] of Object.entries(table)) {
       if (expected.who === 'public') continue;
-      const res = await call(route, portal);
+      const res = await call(route, await portalSession());
       const passed = res.statusCode !== 401 && res.statusCode !== 403;
       if (expected.who === 'portal' ? !passed : res.statusCode !== 401) {
         wrong.push(`${route} → ${res.statusCode} ${res.body.slice(0, 120)}`);

@@ -26,6 +26,7 @@ import {
   IconLogout,
   IconScale,
   IconSettings,
+  IconUserCheck,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -50,6 +51,7 @@ interface NavItem {
     | '/outbox'
     | '/beneficiaries'
     | '/beneficiaries/duplicates'
+    | '/registrations'
     | '/requests'
     | '/services'
     | '/verifications'
@@ -84,6 +86,12 @@ export function AppLayout() {
       label: t('beneficiaries.nav.duplicates'),
       icon: <IconCopy size={20} aria-hidden />,
       action: 'beneficiaries.review_duplicates',
+    },
+    {
+      to: '/registrations',
+      label: t('registrations.nav'),
+      icon: <IconUserCheck size={20} aria-hidden />,
+      action: 'registrations.review',
     },
     {
       to: '/requests',

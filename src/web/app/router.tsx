@@ -36,6 +36,7 @@ const features = {
   home: () => import('../features/home/routes/home-page'),
   settings: () => import('../features/organization/routes/settings-page'),
   outbox: () => import('../features/outbox/routes/outbox-page'),
+  registrations: () => import('../features/registrations/routes/registrations-page'),
   newRequest: () => import('../features/requests/routes/new-request-page'),
   queues: () => import('../features/requests/routes/queues-page'),
   request: () => import('../features/requests/routes/request-page'),
@@ -174,6 +175,12 @@ const signRoute = createRoute({
   validateSearch: validateSignSearch,
   component: lazyRouteComponent(features.sign, 'SignPage'),
 });
+// Pre-registrations sent from the portal, for staff to accept or return (features/registrations).
+const registrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/registrations',
+  component: lazyRouteComponent(features.registrations, 'RegistrationsPage'),
+});
 const servicesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/services',
@@ -272,6 +279,7 @@ const routeTree = rootRoute.addChildren([
     duplicatesRoute,
     beneficiaryRoute,
     signRoute,
+    registrationsRoute,
     servicesRoute,
     newServiceRoute,
     serviceRoute,

@@ -8,13 +8,14 @@ import type {
   UpdateBeneficiary,
 } from '../../../shared/contracts/beneficiaries';
 import type { OrganizationSettings } from '../../../shared/contracts/organization';
+import type { PortalProfileUpdate } from '../../../shared/contracts/portal-registration';
 import { hijriToGregorian } from '../../../shared/dates-hijri';
 import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
-import type { ActorContext } from '../../platform/http/context';
+import type { ActorContext, PortalContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { declarationState, presentBeneficiary, presentMember } from './beneficiaries.presenter';
@@ -106,8 +107,20 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
         existing: { id: same.id, fileNumber: same.fileNumber, fullNameAr: same.fullNameAr },
       });
     }
+    const matches = await findMatches(tx, org, probe);
+    const unacknowledged = matches.filter((m) => !acknowledged.includes(m.id));
+    if (unacknowledged.length) throw new AppError(409, 'POSSIBLE_DUPLICATES', { matches });
+    return matches;
+  }
+
+  /** Other live records that may be the same person, one entry per record with every reason found. */
+  async function findMatches(
+    tx: Tx,
+    organizationId: string,
+    probe: Parameters<typeof findDuplicateCandidates>[2],
+  ): Promise<DuplicateMatch[]> {
     const byId = new Map<string, DuplicateMatch>();
-    for (const c of await findDuplicateCandidates(tx, org, probe)) {
+    for (const c of await findDuplicateCandidates(tx, organizationId, probe)) {
       const match = byId.get(c.id) ?? {
         id: c.id,
         fileNumber: c.fileNumber,
@@ -118,10 +131,77 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
       if (!match.reasons.includes(c.reason)) match.reasons.push(c.reason);
       byId.set(c.id, match);
     }
-    const matches = [...byId.values()];
-    const unacknowledged = matches.filter((m) => !acknowledged.includes(m.id));
-    if (unacknowledged.length) throw new AppError(409, 'POSSIBLE_DUPLICATES', { matches });
-    return matches;
+    return [...byId.values()];
+  }
+
+  /** Writes a profile change; a material one outdates the signed declaration. Audited with its fields. */
+  async function applyChanges(
+    tx: Tx,
+    ctx: RequestContext,
+    before: BeneficiaryRow,
+    changes: Partial<BeneficiaryRow>,
+    changed: string[],
+  ): Promise<BeneficiaryRow> {
+    const material = changed.some((k) => (materialFields as readonly string[]).includes(k));
+    const row = await updateBeneficiaryRow(tx, before.organizationId, before.id, {
+      ...changes,
+      ...(material ? { dataVersion: before.dataVersion + 1 } : {}),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'beneficiaries.update',
+      entityType: 'beneficiary',
+      entityId: before.id,
+      details: { fields: changed, material },
+    });
+    return row;
+  }
+
+  async function insertMember(
+    tx: Tx,
+    ctx: RequestContext,
+    row: BeneficiaryRow,
+    input: HouseholdMemberInput,
+    birthDate: string | null,
+  ) {
+    const member = await insertHouseholdMember(tx, {
+      organizationId: row.organizationId,
+      beneficiaryId: row.id,
+      relation: input.relation,
+      fullName: input.fullName,
+      nationalId: input.nationalId ?? null,
+      birthDate,
+      gender: input.gender,
+      monthlyIncome: input.monthlyIncome ?? 0,
+      health: input.health || null,
+      schooling: input.schooling ?? null,
+    });
+    // Household composition and income are material: the declaration must be signed again.
+    await updateBeneficiaryRow(tx, row.organizationId, row.id, { dataVersion: row.dataVersion + 1 });
+    await recordAudit(tx, ctx, {
+      action: 'beneficiaries.household.add',
+      entityType: 'beneficiary',
+      entityId: row.id,
+      details: { memberId: member.id, relation: input.relation },
+    });
+    return member;
+  }
+
+  async function removeMember(tx: Tx, ctx: RequestContext, row: BeneficiaryRow, memberId: string) {
+    if (!(await deleteHouseholdMember(tx, row.id, memberId))) throw notFound();
+    await updateBeneficiaryRow(tx, row.organizationId, row.id, { dataVersion: row.dataVersion + 1 });
+    await recordAudit(tx, ctx, {
+      action: 'beneficiaries.household.remove',
+      entityType: 'beneficiary',
+      entityId: row.id,
+      details: { memberId },
+    });
+  }
+
+  /** The signed-in person's record, from the portal (live and open to it, as the session checked). */
+  async function loadOwn(tx: Tx, ctx: PortalContext, lock = false): Promise<BeneficiaryRow> {
+    const row = await findBeneficiary(tx, ctx.portal.organizationId, ctx.portal.beneficiaryId, lock);
+    if (!row || row.mergedInto || row.destroyedAt) throw notFound();
+    return row;
   }
 
   async function recordSuspicions(
@@ -283,18 +363,7 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
           );
           await recordSuspicions(tx, ctx, id, matches);
         }
-        const material = changed.some((k) => (materialFields as readonly string[]).includes(k));
-        const row = await updateBeneficiaryRow(tx, ctx.actor.organizationId, id, {
-          ...changes,
-          ...(material ? { dataVersion: before.dataVersion + 1 } : {}),
-        });
-        await recordAudit(tx, ctx, {
-          action: 'beneficiaries.update',
-          entityType: 'beneficiary',
-          entityId: id,
-          details: { fields: changed, material },
-        });
-        return present(tx, ctx, row);
+        return present(tx, ctx, await applyChanges(tx, ctx, before, changes, changed));
       });
     },
 
@@ -328,47 +397,113 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
     async addHouseholdMember(ctx: ActorContext, id: string, input: HouseholdMemberInput) {
       const birthDate = resolveDate(input.birthDate, input.birthDateHijri, 'birthDate') ?? null;
       return db.transaction(async (tx) => {
-        const row = await load(tx, ctx, id, true);
-        const member = await insertHouseholdMember(tx, {
-          organizationId: row.organizationId,
-          beneficiaryId: row.id,
-          relation: input.relation,
-          fullName: input.fullName,
-          nationalId: input.nationalId ?? null,
-          birthDate,
-          gender: input.gender,
-          monthlyIncome: input.monthlyIncome ?? 0,
-          health: input.health || null,
-          schooling: input.schooling ?? null,
-        });
-        // Household composition and income are material: the declaration must be signed again.
-        await updateBeneficiaryRow(tx, ctx.actor.organizationId, row.id, {
-          dataVersion: row.dataVersion + 1,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'beneficiaries.household.add',
-          entityType: 'beneficiary',
-          entityId: row.id,
-          details: { memberId: member.id, relation: input.relation },
-        });
+        const member = await insertMember(tx, ctx, await load(tx, ctx, id, true), input, birthDate);
         return presentMember(member, can(ctx.actor.roles, 'beneficiaries.read_health'));
       });
     },
 
     async removeHouseholdMember(ctx: ActorContext, id: string, memberId: string) {
+      await db.transaction(async (tx) => removeMember(tx, ctx, await load(tx, ctx, id, true), memberId));
+    },
+
+    // ---- the person's own record, from the portal (modules/portal); the session names the record ----
+
+    loadOwn,
+
+    /**
+     * A record made by the person from home: `pending_verification` until staff accept it, with the
+     * phone the code verified and no staff author. 409 when the ID already has a live record here.
+     */
+    async registerPending(
+      tx: Tx,
+      ctx: RequestContext,
+      organizationId: string,
+      input: PendingRegistration,
+    ): Promise<BeneficiaryRow> {
+      // No details: the caller is not signed in, and must learn nothing of the existing file.
+      if (await findByNationalId(tx, organizationId, input.nationalId))
+        throw new AppError(409, 'DUPLICATE_BENEFICIARY');
+      const row = await insertBeneficiary(tx, {
+        organizationId,
+        fileNumber: await nextFileNumber(tx, organizationId),
+        ...input,
+        fullNameEn: input.fullNameEn || null,
+        district: input.district || null,
+        status: 'pending_verification',
+        preferredChannel: 'website',
+        createdBy: null,
+      });
+      await insertInteraction(tx, {
+        organizationId,
+        beneficiaryId: row.id,
+        channel: 'website',
+        kind: 'intake',
+        summary: 'registration',
+        staffId: null,
+      });
+      await recordAudit(tx, ctx, {
+        organizationId,
+        actorName: row.fullNameAr,
+        actorRoles: ['beneficiary'],
+        action: 'beneficiaries.create',
+        entityType: 'beneficiary',
+        entityId: row.id,
+        details: { fileNumber: row.fileNumber, channel: 'website' },
+      });
+      return row;
+    },
+
+    /** Records that may be the same person as `beneficiaryId` (the checks staff run at the counter). */
+    async duplicateMatchesOf(tx: Tx, organizationId: string, beneficiaryId: string) {
+      const row = await findBeneficiary(tx, organizationId, beneficiaryId);
+      if (!row) throw notFound();
+      return findMatches(tx, organizationId, { ...row, excludeId: row.id });
+    },
+
+    async updateOwnProfile(ctx: PortalContext, input: PortalProfileUpdate): Promise<void> {
+      const org = await organizations.getOrganization(ctx.portal.organizationId);
+      assertKnownCodes(org.settings, input);
       await db.transaction(async (tx) => {
-        const row = await load(tx, ctx, id, true);
-        if (!(await deleteHouseholdMember(tx, row.id, memberId))) throw notFound();
-        await updateBeneficiaryRow(tx, ctx.actor.organizationId, row.id, {
-          dataVersion: row.dataVersion + 1,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'beneficiaries.household.remove',
-          entityType: 'beneficiary',
-          entityId: row.id,
-          details: { memberId },
-        });
+        const before = await loadOwn(tx, ctx, true);
+        const changes = input as Partial<BeneficiaryRow>;
+        const changed = Object.keys(changes).filter(
+          (k) =>
+            JSON.stringify(changes[k as keyof BeneficiaryRow]) !==
+            JSON.stringify(before[k as keyof BeneficiaryRow]),
+        );
+        await applyChanges(tx, ctx, before, changes, changed);
       });
     },
+
+    /** Their own household; the person sees every field they gave, health included. */
+    async listOwnHousehold(ctx: PortalContext) {
+      const row = await loadOwn(db, ctx);
+      return { items: (await listHousehold(db, row.id)).map((m) => presentMember(m, true)) };
+    },
+
+    async addOwnHouseholdMember(ctx: PortalContext, input: HouseholdMemberInput) {
+      const birthDate = resolveDate(input.birthDate, input.birthDateHijri, 'birthDate') ?? null;
+      return db.transaction(async (tx) => {
+        const member = await insertMember(tx, ctx, await loadOwn(tx, ctx, true), input, birthDate);
+        return presentMember(member, true);
+      });
+    },
+
+    async removeOwnHouseholdMember(ctx: PortalContext, memberId: string) {
+      await db.transaction(async (tx) => removeMember(tx, ctx, await loadOwn(tx, ctx, true), memberId));
+    },
   };
+}
+
+/** What the person gives when registering from home (phone: the one the code verified). */
+export interface PendingRegistration {
+  nationalId: string;
+  fullNameAr: string;
+  fullNameEn?: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  nationality: string;
+  phone: string;
+  city: string;
+  district?: string;
 }

@@ -7,12 +7,12 @@ import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import type { FileStorage } from '../../platform/files/storage';
 import type { ActorContext } from '../../platform/http/context';
-import { AppError, notFound } from '../../platform/http/errors';
+import { AppError, type Language, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
 import { presentSummary } from './beneficiaries.presenter';
 import { updateBeneficiaryRow } from './beneficiaries.repository';
 import { assertKnownCodes, type BeneficiaryService } from './beneficiaries.service';
-import { exportHtml } from './beneficiary-export-html';
+import { type ExportData, exportHtml } from './beneficiary-export-html';
 import {
   type CorrectionRow,
   erasePersonalRecords,
@@ -285,5 +285,8 @@ export function createBeneficiaryPrivacyService(deps: {
         return presentCorrection(resolved);
       });
     },
+
+    /** The printout of an export assembled elsewhere (the portal's copy of the person's own data). */
+    exportHtmlOf: (data: ExportData, language: Language) => exportHtml(data, language),
   };
 }

@@ -6,6 +6,7 @@ import {
   documentFieldsSchema,
   type SignDeclaration,
 } from '../../../shared/contracts/beneficiaries';
+import type { PortalSignDeclaration } from '../../../shared/contracts/portal-registration';
 import { genderedText } from '../../../shared/gendered-text';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
@@ -13,10 +14,12 @@ import { localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import { lockForChange } from '../../platform/db/tenant';
 import { detectFileType, type FileStorage } from '../../platform/files/storage';
-import type { ActorContext } from '../../platform/http/context';
+import type { ActorContext, PortalContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { message } from '../../platform/i18n/messages';
 import type { OrganizationService } from '../organizations/organizations.service';
+import { declarationState } from './beneficiaries.presenter';
+import type { BeneficiaryRow } from './beneficiaries.repository';
 import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
 import {
   currentDeclarationText,
@@ -95,6 +98,122 @@ export function createBeneficiaryRecordsService(deps: {
     );
   }
 
+  type Upload = Awaited<ReturnType<typeof checkUpload>>;
+
+  /** A document's fields and file, checked before anything is stored: its type is read from its content. */
+  async function checkUpload(
+    organizationId: string,
+    file: { data: Buffer; fileName: string } | null,
+    rawFields: Record<string, unknown>,
+  ) {
+    const fields = documentFieldsSchema.parse(rawFields);
+    if (!file || file.data.length === 0)
+      throw new AppError(400, 'FILE_REQUIRED', { fields: { file: 'FILE_REQUIRED' } });
+    const contentType = detectFileType(file.data);
+    if (!contentType)
+      throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', { fields: { file: 'FILE_TYPE_NOT_ALLOWED' } });
+    const org = await organizations.getOrganization(organizationId);
+    const docType = org.settings.documentTypes.find((d) => d.code === fields.type);
+    if (!docType) throw new AppError(400, 'UNKNOWN_CODE', { fields: { type: 'UNKNOWN_CODE' } });
+    const issueDate = resolveDate(fields.issueDate, fields.issueDateHijri, 'issueDate') ?? null;
+    const expiryDate = resolveDate(fields.expiryDate, fields.expiryDateHijri, 'expiryDate') ?? null;
+    return { fields, file, contentType, org, docType, issueDate, expiryDate };
+  }
+
+  async function saveDocument(
+    ctx: RequestContext,
+    row: { organizationId: string; id: string },
+    { fields, file, contentType, org, issueDate, expiryDate }: Upload,
+    uploadedBy: string | null,
+  ) {
+    // The file is written first; if the transaction fails, the orphaned file is removed.
+    const storageKey = await storage.put('documents', file.data);
+    try {
+      return await db.transaction(async (tx) => {
+        const doc = await insertDocument(tx, {
+          organizationId: row.organizationId,
+          beneficiaryId: row.id,
+          type: fields.type,
+          number: fields.number || null,
+          issueDate,
+          expiryDate,
+          storageKey,
+          fileName: file.fileName.slice(0, 200) || 'document',
+          contentType,
+          size: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          uploadedBy,
+        });
+        const presented = presentDocument(doc, localToday(clock, org.settings.timeZone));
+        await recordAudit(tx, ctx, {
+          action: 'beneficiaries.documents.upload',
+          entityType: 'beneficiary',
+          entityId: row.id,
+          details: { documentId: doc.id, type: doc.type, expired: presented.expired },
+        });
+        return presented;
+      });
+    } catch (err) {
+      await storage.delete(storageKey).catch(() => {});
+      throw err;
+    }
+  }
+
+  async function readFile(ctx: RequestContext, row: { id: string }, documentId: string) {
+    const doc = await findDocument(db, row.id, documentId);
+    if (!doc) throw notFound();
+    const data = await storage.get(doc.storageKey);
+    await recordAudit(db, ctx, {
+      action: 'beneficiaries.documents.read',
+      entityType: 'beneficiary',
+      entityId: row.id,
+      details: { documentId },
+    });
+    return { data, contentType: doc.contentType, fileName: doc.fileName };
+  }
+
+  /** The beneficiary signs the text in force (a staff witness, or none when signed in the portal). */
+  async function sign(
+    ctx: RequestContext,
+    organizationId: string,
+    loadRow: (tx: Tx) => Promise<BeneficiaryRow>,
+    input: Pick<SignDeclaration, 'method' | 'textVersion' | 'signatureImage' | 'typedName' | 'channel'> & {
+      witnessedBy: string | null;
+    },
+  ) {
+    const text = await declarationText(organizationId);
+    if (input.textVersion !== text.version) {
+      throw new AppError(409, 'DECLARATION_TEXT_OUTDATED', { currentVersion: text.version });
+    }
+    const image =
+      input.method === 'drawn' ? Buffer.from(input.signatureImage!.split(',')[1]!, 'base64') : null;
+    if (image && detectFileType(image) !== 'image/png') {
+      throw new AppError(400, 'VALIDATION_FAILED', { fields: { signatureImage: 'not a PNG image' } });
+    }
+    const signatureKey = image ? await storage.put('signatures', image) : null;
+    return db.transaction(async (tx) => {
+      const row = await loadRow(tx);
+      const signed = await insertDeclaration(tx, {
+        organizationId: row.organizationId,
+        beneficiaryId: row.id,
+        textVersion: text.version,
+        dataVersion: row.dataVersion,
+        method: input.method,
+        typedName: input.method === 'typed' ? input.typedName! : null,
+        signatureKey,
+        channel: input.channel,
+        witnessedBy: input.witnessedBy,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'beneficiaries.declarations.sign',
+        entityType: 'beneficiary',
+        entityId: row.id,
+        details: { declarationId: signed.id, textVersion: text.version, method: input.method },
+      });
+      return { id: signed.id, textVersion: signed.textVersion, signedAt: signed.signedAt.toISOString() };
+    });
+  }
+
   return {
     async listDocuments(ctx: ActorContext, beneficiaryId: string, tx: Tx = db) {
       const row = await beneficiaries.load(tx, ctx, beneficiaryId);
@@ -108,63 +227,13 @@ export function createBeneficiaryRecordsService(deps: {
       file: { data: Buffer; fileName: string } | null,
       rawFields: Record<string, unknown>,
     ) {
-      const fields = documentFieldsSchema.parse(rawFields);
-      if (!file || file.data.length === 0)
-        throw new AppError(400, 'FILE_REQUIRED', { fields: { file: 'FILE_REQUIRED' } });
-      const contentType = detectFileType(file.data);
-      if (!contentType)
-        throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', { fields: { file: 'FILE_TYPE_NOT_ALLOWED' } });
-      const org = await organizations.getOrganization(ctx.actor.organizationId);
-      const docType = org.settings.documentTypes.find((d) => d.code === fields.type);
-      if (!docType) throw new AppError(400, 'UNKNOWN_CODE', { fields: { type: 'UNKNOWN_CODE' } });
-      const issueDate = resolveDate(fields.issueDate, fields.issueDateHijri, 'issueDate') ?? null;
-      const expiryDate = resolveDate(fields.expiryDate, fields.expiryDateHijri, 'expiryDate') ?? null;
+      const upload = await checkUpload(ctx.actor.organizationId, file, rawFields);
       const row = await beneficiaries.load(db, ctx, beneficiaryId);
-      // The file is written first; if the transaction fails, the orphaned file is removed.
-      const storageKey = await storage.put('documents', file.data);
-      try {
-        return await db.transaction(async (tx) => {
-          const doc = await insertDocument(tx, {
-            organizationId: row.organizationId,
-            beneficiaryId: row.id,
-            type: fields.type,
-            number: fields.number || null,
-            issueDate,
-            expiryDate,
-            storageKey,
-            fileName: file.fileName.slice(0, 200) || 'document',
-            contentType,
-            size: file.data.length,
-            sha256: createHash('sha256').update(file.data).digest('hex'),
-            uploadedBy: ctx.actor.userId,
-          });
-          const presented = presentDocument(doc, localToday(clock, org.settings.timeZone));
-          await recordAudit(tx, ctx, {
-            action: 'beneficiaries.documents.upload',
-            entityType: 'beneficiary',
-            entityId: row.id,
-            details: { documentId: doc.id, type: doc.type, expired: presented.expired },
-          });
-          return presented;
-        });
-      } catch (err) {
-        await storage.delete(storageKey).catch(() => {});
-        throw err;
-      }
+      return saveDocument(ctx, row, upload, ctx.actor.userId);
     },
 
     async readDocumentFile(ctx: ActorContext, beneficiaryId: string, documentId: string) {
-      const row = await beneficiaries.load(db, ctx, beneficiaryId);
-      const doc = await findDocument(db, row.id, documentId);
-      if (!doc) throw notFound();
-      const data = await storage.get(doc.storageKey);
-      await recordAudit(db, ctx, {
-        action: 'beneficiaries.documents.read',
-        entityType: 'beneficiary',
-        entityId: row.id,
-        details: { documentId },
-      });
-      return { data, contentType: doc.contentType, fileName: doc.fileName };
+      return readFile(ctx, await beneficiaries.load(db, ctx, beneficiaryId), documentId);
     },
 
     getDeclarationText: async (ctx: ActorContext) =>
@@ -210,36 +279,9 @@ export function createBeneficiaryRecordsService(deps: {
     async signDeclaration(ctx: ActorContext, beneficiaryId: string, input: SignDeclaration) {
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       assertKnownCodes(org.settings, { channel: input.channel });
-      const text = await declarationText(ctx.actor.organizationId);
-      if (input.textVersion !== text.version) {
-        throw new AppError(409, 'DECLARATION_TEXT_OUTDATED', { currentVersion: text.version });
-      }
-      const image =
-        input.method === 'drawn' ? Buffer.from(input.signatureImage!.split(',')[1]!, 'base64') : null;
-      if (image && detectFileType(image) !== 'image/png') {
-        throw new AppError(400, 'VALIDATION_FAILED', { fields: { signatureImage: 'not a PNG image' } });
-      }
-      const signatureKey = image ? await storage.put('signatures', image) : null;
-      return db.transaction(async (tx) => {
-        const row = await beneficiaries.load(tx, ctx, beneficiaryId, true);
-        const signed = await insertDeclaration(tx, {
-          organizationId: row.organizationId,
-          beneficiaryId: row.id,
-          textVersion: text.version,
-          dataVersion: row.dataVersion,
-          method: input.method,
-          typedName: input.method === 'typed' ? input.typedName! : null,
-          signatureKey,
-          channel: input.channel,
-          witnessedBy: ctx.actor.userId,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'beneficiaries.declarations.sign',
-          entityType: 'beneficiary',
-          entityId: row.id,
-          details: { declarationId: signed.id, textVersion: text.version, method: input.method },
-        });
-        return { id: signed.id, textVersion: signed.textVersion, signedAt: signed.signedAt.toISOString() };
+      return sign(ctx, ctx.actor.organizationId, (tx) => beneficiaries.load(tx, ctx, beneficiaryId, true), {
+        ...input,
+        witnessedBy: ctx.actor.userId,
       });
     },
 
@@ -333,6 +375,57 @@ export function createBeneficiaryRecordsService(deps: {
           details: r.details ?? {},
         })),
       };
+    },
+
+    // ---- the person's own records, from the portal (modules/portal) ----
+
+    async listOwnDocuments(ctx: PortalContext) {
+      const row = await beneficiaries.loadOwn(db, ctx);
+      const t = await today(ctx.portal.organizationId);
+      return (await listDocuments(db, row.id)).map((d) => presentDocument(d, t));
+    },
+
+    /** An upload from the person's phone: the same checks as at the counter, no staff uploader. */
+    async uploadOwnDocument(
+      ctx: PortalContext,
+      file: { data: Buffer; fileName: string } | null,
+      rawFields: Record<string, unknown>,
+    ) {
+      const upload = await checkUpload(ctx.portal.organizationId, file, rawFields);
+      return saveDocument(ctx, await beneficiaries.loadOwn(db, ctx), upload, null);
+    },
+
+    async readOwnDocumentFile(ctx: PortalContext, documentId: string) {
+      return readFile(ctx, await beneficiaries.loadOwn(db, ctx), documentId);
+    },
+
+    /** The text in force, in the person's grammatical gender, and whether their signature still holds. */
+    async ownDeclaration(ctx: PortalContext) {
+      const row = await beneficiaries.loadOwn(db, ctx);
+      const text = presentText(await declarationText(ctx.portal.organizationId));
+      const [latest] = await listDeclarations(db, row.id);
+      const state = declarationState(row, latest, text.version);
+      return {
+        version: text.version,
+        textAr: genderedText(text.bodyAr, row.gender),
+        textEn: genderedText(text.bodyEn, row.gender),
+        signedCurrent: state.current,
+        signedAt: state.signedAt,
+        reason: state.reason,
+      };
+    },
+
+    /** Signed by the person in the portal: channel `website`, no witness. */
+    async signOwnDeclaration(ctx: PortalContext, input: PortalSignDeclaration) {
+      const { signature } = input;
+      return sign(ctx, ctx.portal.organizationId, (tx) => beneficiaries.loadOwn(tx, ctx, true), {
+        textVersion: input.textVersion,
+        method: signature.kind,
+        signatureImage: signature.kind === 'drawn' ? signature.image : undefined,
+        typedName: signature.kind === 'typed' ? signature.name : undefined,
+        channel: 'website',
+        witnessedBy: null,
+      });
     },
   };
 }

@@ -22,7 +22,9 @@ export interface IdentityProvider {
    * The outcome of a verification: `verified` carries the national ID the provider vouches for, which must
    * be the one the verification was started for before a portal session is created.
    */
-  outcome(transactionId: string): Promise<
+  outcome(
+    transactionId: string,
+  ): Promise<
     | { status: 'pending' | 'rejected' | 'expired' }
     | { status: 'verified'; nationalId: string; verifiedAt: Date }
   >;

@@ -21,8 +21,8 @@ import {
   type NotificationDriver,
   queueNotification,
 } from '../../platform/notifications/notifications';
-import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
 import type { OrganizationService } from '../organizations/organizations.service';
+import { findLiveBeneficiary, findLiveByNationalId } from './portal.repository';
 import { portalCodes, portalLocks, portalRegistrations } from './portal.tables';
 import { type PortalSessionStore, portalOpenTo } from './portal-sessions';
 
@@ -81,17 +81,7 @@ export function createPortalAuthService(deps: {
 
   /** The live record of an ID in the current association, when the portal is open to it. */
   async function personByNationalId(organizationId: string, nationalId: string) {
-    const [row] = await db
-      .select()
-      .from(beneficiaries)
-      .where(
-        and(
-          eq(beneficiaries.organizationId, organizationId),
-          eq(beneficiaries.nationalId, nationalId),
-          isNull(beneficiaries.mergedInto),
-          isNull(beneficiaries.destroyedAt),
-        ),
-      );
+    const row = await findLiveByNationalId(db, organizationId, nationalId);
     return row && portalOpenTo(row.status) ? row : null;
   }
 
@@ -218,10 +208,7 @@ export function createPortalAuthService(deps: {
   }
 
   async function presentMe(organizationId: string, beneficiaryId: string): Promise<PortalMe> {
-    const [person] = await db
-      .select()
-      .from(beneficiaries)
-      .where(and(eq(beneficiaries.organizationId, organizationId), eq(beneficiaries.id, beneficiaryId)));
+    const person = await findLiveBeneficiary(db, organizationId, beneficiaryId);
     if (!person) throw notFound();
     const [registration] = await db
       .select({ state: portalRegistrations.state, returnReason: portalRegistrations.returnReason })

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PortalSessionLookup } from '../../platform/auth/access';
 import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import { inTenant } from '../../platform/db/tenant';
 import type { PortalActor } from '../../platform/http/context';
-import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
+import { findLiveBeneficiary } from './portal.repository';
 import { portalSessions } from './portal.tables';
 
 export const portalCookieName = 'wasl_portal';
@@ -58,17 +58,7 @@ export function createPortalSessionStore({ db, clock }: { db: Db; clock: Clock }
       const row = rows[0];
       if (!row) return null;
       return inTenant(db, { organizationId: row.organization_id, userId: null }, async () => {
-        const [person] = await db
-          .select({ fullNameAr: beneficiaries.fullNameAr, status: beneficiaries.status })
-          .from(beneficiaries)
-          .where(
-            and(
-              eq(beneficiaries.organizationId, row.organization_id),
-              eq(beneficiaries.id, row.beneficiary_id),
-              isNull(beneficiaries.mergedInto),
-              isNull(beneficiaries.destroyedAt),
-            ),
-          );
+        const person = await findLiveBeneficiary(db, row.organization_id, row.beneficiary_id);
         if (!person || !portalOpenTo(person.status)) return null;
         if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
           await db

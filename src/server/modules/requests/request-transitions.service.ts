@@ -127,9 +127,12 @@ export function createTransitionService(deps: {
       case 'submit': {
         // A portal draft: the very check a request taken at the counter passes.
         const service = await catalog.loadService(tx, ctx, row.serviceId);
-        await requests.assertSubmittable(tx, ctx, row.beneficiaryId, service);
+        const profile = await requests.assertSubmittable(tx, ctx, row.beneficiaryId, service);
+        const due = requests.expectedDecision(calendar, now, service.decisionDays);
         changes.submittedAt = now;
-        changes.expectedDecisionAt = requests.expectedDecision(calendar, now, service.decisionDays);
+        changes.expectedDecisionAt = due;
+        // The notice a request taken at the counter sends: received, and the promised decision date.
+        messageIds.push(await requests.queueReceivedNotice(tx, org, row, service, profile, due));
         break;
       }
       case 'request_info': {

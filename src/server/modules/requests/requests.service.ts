@@ -3,6 +3,7 @@
 import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { addWorkingDays, endOfLocalDay, localDate, type WorkCalendar } from '../../../shared/calendar';
 import type { Beneficiary } from '../../../shared/contracts/beneficiaries';
+import type { Organization } from '../../../shared/contracts/organization';
 import { type ListRequestsQuery, requestQueues } from '../../../shared/contracts/requests';
 import { formatDualDate } from '../../../shared/dates';
 import {
@@ -118,6 +119,43 @@ export function createRequestService(deps: RequestDeps) {
     return profile;
   }
 
+  /**
+   * The SMS that tells the beneficiary their request was received and by when it is decided (Hijri and
+   * Gregorian), whether it was taken at the counter or sent from the portal. Returns the outbox id.
+   */
+  async function queueReceivedNotice(
+    tx: Tx,
+    org: Organization,
+    request: { id: string; organizationId: string; number: string },
+    service: { nameAr: string },
+    profile: { phone: string; gender: Beneficiary['gender'] },
+    expectedDecisionAt: Date,
+  ): Promise<string> {
+    const date = formatDualDate(expectedDecisionAt, 'ar', { digits: org.settings.digitStyle });
+    return queueNotification(tx, {
+      organizationId: request.organizationId,
+      channel: 'sms',
+      recipient: profile.phone,
+      subject: null,
+      // In the beneficiary's grammatical gender where the catalogue has a `_female` / `_male` form.
+      body: message(
+        'ar',
+        'sms.requestReceived',
+        {
+          organization: org.nameAr,
+          number: request.number,
+          service: service.nameAr,
+          decider: org.settings.decisionBody.nameAr,
+          hijri: date.hijri,
+          gregorian: date.gregorian,
+        },
+        { context: profile.gender },
+      ),
+      relatedType: 'request',
+      relatedId: request.id,
+    });
+  }
+
   /** The promised decision date: the service's decision period in working days, at the end of that day. */
   function expectedDecision(calendar: WorkCalendar, from: Date, days: number): Date {
     return endOfLocalDay(
@@ -147,6 +185,7 @@ export function createRequestService(deps: RequestDeps) {
     calendarOf,
     expectedDecision,
     assertSubmittable,
+    queueReceivedNotice,
     view,
     present,
 
@@ -162,6 +201,9 @@ export function createRequestService(deps: RequestDeps) {
       const calendar = await calendarOf(ctx.actor.organizationId);
       const { created, messageId } = await db.transaction(async (tx) => {
         const service = await catalog.loadService(tx, ctx, input.serviceId);
+        // A pre-registration from the portal is not a file yet: staff accept it first (/registrations).
+        const person = await beneficiaries.load(tx, ctx, input.beneficiaryId);
+        if (person.status === 'pending_verification') throw new AppError(409, 'BENEFICIARY_NOT_ACTIVE');
         const profile = await assertSubmittable(tx, ctx, input.beneficiaryId, service);
         const now = clock.now();
         const expectedDecisionAt = expectedDecision(calendar, now, service.decisionDays);
@@ -194,30 +236,7 @@ export function createRequestService(deps: RequestDeps) {
           entityId: row.id,
           details: { number: row.number, serviceId: service.id, beneficiaryId: input.beneficiaryId },
         });
-        const date = formatDualDate(expectedDecisionAt, 'ar', { digits: org.settings.digitStyle });
-        const decider = org.settings.decisionBody.nameAr;
-        const messageId = await queueNotification(tx, {
-          organizationId: row.organizationId,
-          channel: 'sms',
-          recipient: profile.phone,
-          subject: null,
-          // In the beneficiary's grammatical gender where the catalogue has a `_female` / `_male` form.
-          body: message(
-            'ar',
-            'sms.requestReceived',
-            {
-              organization: org.nameAr,
-              number: row.number,
-              service: service.nameAr,
-              decider,
-              hijri: date.hijri,
-              gregorian: date.gregorian,
-            },
-            { context: profile.gender },
-          ),
-          relatedType: 'request',
-          relatedId: row.id,
-        });
+        const messageId = await queueReceivedNotice(tx, org, row, service, profile, expectedDecisionAt);
         return { created: row, messageId };
       });
       await dispatchQueued(jobs, [messageId]);
@@ -396,6 +415,55 @@ export function createRequestService(deps: RequestDeps) {
       if (!letter) throw notFound();
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return letterHtml(letter.bodyAr, org);
+    },
+
+    /**
+     * A request the beneficiary starts in the portal: a draft on the `website` channel (DESIGN.md),
+     * for a service that takes requests, by a person whose file is accepted. Completeness is the
+     * submission's check (transition `submit`), the very one a request taken at the counter passes.
+     */
+    async createDraft(ctx: ActorContext, input: { beneficiaryId: string; serviceId: string }) {
+      const created = await db.transaction(async (tx) => {
+        const service = await catalog.loadService(tx, ctx, input.serviceId);
+        if (!service.active) throw new AppError(409, 'SERVICE_INACTIVE');
+        const person = await beneficiaries.load(tx, ctx, input.beneficiaryId);
+        if (person.status !== 'active') throw new AppError(409, 'BENEFICIARY_NOT_ACTIVE');
+        const row = await insertRequest(tx, {
+          organizationId: ctx.actor.organizationId,
+          number: await nextRequestNumber(tx, ctx.actor.organizationId),
+          beneficiaryId: person.id,
+          serviceId: service.id,
+          channel: 'website',
+          status: 'draft',
+          stageEnteredAt: clock.now(),
+          createdBy: ctx.actor.userId,
+        });
+        await insertHistory(tx, {
+          organizationId: row.organizationId,
+          requestId: row.id,
+          fromStatus: null,
+          toStatus: 'draft',
+          action: 'create',
+          actorId: ctx.actor.userId,
+          actorName: ctx.actor.fullName,
+          note: null,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'requests.create',
+          entityType: 'request',
+          entityId: row.id,
+          details: { number: row.number, serviceId: service.id, beneficiaryId: person.id, status: 'draft' },
+        });
+        return row;
+      });
+      return present(ctx, await view(db, ctx, created.id));
+    },
+
+    /** What still blocks submission (the check of `assertSubmittable`, listed instead of refused). */
+    async submissionGaps(ctx: ActorContext, beneficiaryId: string, serviceId: string) {
+      const service = await catalog.loadService(db, ctx, serviceId);
+      const { profile: _profile, ...missing } = await missingForSubmission(db, ctx, beneficiaryId, service);
+      return missing;
     },
   };
 }

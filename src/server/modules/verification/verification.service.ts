@@ -425,5 +425,21 @@ export function createVerificationService(deps: {
       if (!photo) throw notFound();
       return { data: await storage.get(photo.storageKey), contentType: photo.contentType };
     },
+
+    /**
+     * A service's rules in force applied to a person's file before any request is made (the portal's
+     * "you may qualify"), every criterion explained, with the rules themselves; null when the service
+     * has no rules.
+     */
+    async evaluateFor(ctx: ActorContext, beneficiaryId: string, serviceId: string) {
+      const rulesRow = await latestRules(db, ctx.actor.organizationId, serviceId);
+      if (!rulesRow || rulesRow.rules.criteria.length === 0) return null;
+      const facts = await eligibilityFacts(db, ctx, beneficiaryId, serviceId, null);
+      return {
+        ruleVersion: rulesRow.version,
+        rules: rulesRow.rules,
+        ...evaluateEligibility(rulesRow.rules, facts),
+      };
+    },
   };
 }

@@ -34,7 +34,7 @@ export function createLocalStorage(root: string): FileStorage {
   };
 }
 
-export type AllowedFileType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export type AllowedFileType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** The type of a file from its first bytes (its content), never from its name or the client's claim. */
 export function detectFileType(data: Buffer): AllowedFileType | null {
@@ -42,5 +42,8 @@ export function detectFileType(data: Buffer): AllowedFileType | null {
   if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
   if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
     return 'image/png';
+  // RIFF container of a WebP image (what some phones save photos and screenshots as).
+  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'image/webp';
   return null;
 }

@@ -186,12 +186,12 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): v
 
 export function registerErrorHandling(
   app: FastifyInstance,
-  options: { spaFallback?: (reply: FastifyReply) => FastifyReply } = {},
+  options: { spaFallback?: (reply: FastifyReply, request: FastifyRequest) => FastifyReply } = {},
 ): void {
   app.setNotFoundHandler((request, reply) => {
     // Unknown paths outside the API are client-side routes of the single-page app.
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (options.spaFallback && request.method === 'GET' && !isApi) return options.spaFallback(reply);
+    if (options.spaFallback && request.method === 'GET' && !isApi) return options.spaFallback(reply, request);
     return send(reply, request, 404, 'NOT_FOUND');
   });
 

@@ -13,6 +13,7 @@ export interface SettingsFormValues {
   nameAr: string;
   nameEn: string;
   logo: string | null;
+  slug: string;
   settings: OrganizationSettings;
 }
 
@@ -35,8 +36,10 @@ export function toFormValues(org: Organization): SettingsFormValues {
     nameAr: org.nameAr,
     nameEn: org.nameEn,
     logo: org.logo,
+    slug: org.slug,
     settings: {
       ...structuredClone(org.settings),
+      sms: structuredClone(org.settings.sms ?? { senderName: 'Wasl', templates: {} }),
       roleTitles,
       workingDays: [...org.settings.workingDays].sort((a, b) => a - b),
       beneficiaryCategories: structuredClone(org.settings.beneficiaryCategories ?? []),

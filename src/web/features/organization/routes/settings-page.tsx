@@ -1,11 +1,15 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Organization, UpdateOrganization } from '../../../../shared/contracts/organization';
+import type {
+  Organization,
+  OrganizationSettings,
+  UpdateOrganization,
+} from '../../../../shared/contracts/organization';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
@@ -118,11 +122,14 @@ function SettingsForm({ organization }: { organization: Organization }) {
   });
 
   const onSubmit = form.handleSubmit((values) => {
+    // The portal's address is the organization's own field, not a setting.
+    const { slug: _slug, ...settings } = values.settings as OrganizationSettings & { slug?: string };
     const body: UpdateOrganization = {
       nameAr: values.nameAr,
       nameEn: values.nameEn,
+      slug: values.slug,
       // The whole settings object, with every list (categories, documents, interview and visit forms).
-      settings: cleanSettings(values.settings),
+      settings: cleanSettings(settings),
     };
     // The logo is large; send it only when it changed.
     if (values.logo !== organization.logo) body.logo = values.logo;
@@ -230,6 +237,35 @@ function SettingsForm({ organization }: { organization: Organization }) {
 
         <Section title={t('settings.sections.digits')} description={t('settings.digits.description')}>
           <DigitStyleField control={form.control} />
+        </Section>
+
+        <Section title={t('settings.sections.portal')} description={t('settings.portal.description')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={t('settings.portal.slug')}
+              description={t('settings.portal.slugHint')}
+              dir="ltr"
+              required
+              autoComplete="off"
+              {...form.register('slug')}
+              error={errors.slug?.message}
+            />
+            <TextInput
+              label={t('settings.portal.senderName')}
+              description={t('settings.portal.senderNameHint')}
+              dir="ltr"
+              required
+              autoComplete="off"
+              {...form.register('settings.sms.senderName')}
+              error={errors.settings?.sms?.senderName?.message}
+            />
+          </SimpleGrid>
+          <Text size="sm">
+            {t('settings.portal.address')}{' '}
+            <Anchor href={`/p/${organization.slug}`} target="_blank" dir="ltr">
+              {`${window.location.origin}/p/${organization.slug}`}
+            </Anchor>
+          </Text>
         </Section>
 
         <Card withBorder padding="xs" className="sticky-save">

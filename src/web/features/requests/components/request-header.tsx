@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from '../../../../shared/contracts/requests';
+import { portalStatusWords } from '../../../../shared/requests/portal-status';
 import { decidedStatuses } from '../../../../shared/requests/request-machine';
 import { DualDate } from '../../../lib/dates';
 import { useOrgLists } from '../../../lib/org-lists';
@@ -11,9 +12,12 @@ import { useCan } from '../../../lib/session';
 import { letterUrls } from '../api';
 import { useRequestLabels } from '../labels';
 
-/** Service, beneficiary, channel, dates: the facts of the request at a glance. */
+/**
+ * Service, beneficiary, channel, what the beneficiary reads of the status in the portal, dates: the
+ * facts of the request at a glance.
+ */
 export function RequestFacts({ request: r }: { request: ServiceRequest }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useRequestLabels();
   const can = useCan();
   const { channelLabel } = useOrgLists();
@@ -41,6 +45,11 @@ export function RequestFacts({ request: r }: { request: ServiceRequest }) {
         </Fact>
         <Fact label={t('requests.fields.channel')}>
           <Text size="sm">{channelLabel(r.channel)}</Text>
+        </Fact>
+        <Fact label={t('requests.fields.beneficiarySees')}>
+          <Text size="sm" data-testid="beneficiary-sees">
+            {portalStatusWords(r.status)[i18n.language === 'en' ? 'en' : 'ar']}
+          </Text>
         </Fact>
         <Fact label={t('requests.fields.submittedAt')}>
           <DualDate value={r.submittedAt} withTime size="sm" />
