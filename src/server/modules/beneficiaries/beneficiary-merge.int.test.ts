@@ -348,6 +348,10 @@ describe('merging two records of one person', () => {
       'requests.beneficiary_id', // through the requests module, with everything that hangs on a request
       'duplicate_suspicions.beneficiary_id', // open ones re-pointed
       'duplicate_suspicions.other_id',
+      // Stay with the merged record: its portal sessions no longer open (a merged record is closed to the
+      // portal), and its pre-registration stays the history of how that record arrived.
+      'portal_sessions.beneficiary_id',
+      'portal_registrations.beneficiary_id',
     ].sort();
     expect(referencing).toEqual(handled);
   });
