@@ -189,7 +189,6 @@ export function buildServices(options: AppOptions) {
     clock,
     organizations,
     portalAuth,
-    sessions: portalSessions,
     beneficiaries,
     records: beneficiaryRecords,
     driver: notificationDriver,

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { type StaffRole, staffRoles } from '../../src/shared/roles';
 import { registerBeneficiary } from '../support/beneficiary-factory';
 import { type JsonSchema, plausible } from '../support/json-schema-arbitrary';
+import { multipartForm } from '../support/multipart';
 import { buildRichAssociation, type IdKind } from '../support/rich-association';
 import { createOrganization, createTestApp, signIn, testPassword } from '../support/test-app';
 
@@ -126,28 +127,6 @@ function withAIds(value: unknown, pick: number): unknown {
   );
 }
 
-function multipart(fields: Record<string, string>) {
-  const boundary = '----wasl-cross';
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const text = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  return {
-    type: `multipart/form-data; boundary=${boundary}`,
-    payload: Buffer.concat([
-      Buffer.from(text.join('')),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
-
 const call = fc
   .record({
     op: fc.constantFrom(...operations),
@@ -182,7 +161,7 @@ async function check(c: Call) {
   let payload: string | Buffer | undefined;
   let sent = '';
   if (uploads.includes(op.path)) {
-    const form = multipart({ type: 'national_id', expiryDate: '2031-01-01' });
+    const form = multipartForm({ type: 'national_id', expiryDate: '2031-01-01' });
     headers['content-type'] = form.type;
     payload = form.payload;
   } else if (op.method !== 'GET' && op.method !== 'DELETE') {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerBeneficiary } from '../support/beneficiary-factory';
 import { type JsonSchema, plausible } from '../support/json-schema-arbitrary';
+import { multipartForm } from '../support/multipart';
 import { buildRichAssociation } from '../support/rich-association';
 import { createOrganization, createTestApp, inOrganization, signIn } from '../support/test-app';
 
@@ -102,28 +103,6 @@ function withOwnerIds(value: unknown, pick: number): unknown {
   );
 }
 
-function multipart(fields: Record<string, string>) {
-  const boundary = '----wasl-portal';
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const text = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  return {
-    type: `multipart/form-data; boundary=${boundary}`,
-    payload: Buffer.concat([
-      Buffer.from(text.join('')),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
-
 const call = fc
   .record({
     op: fc.constantFrom(...operations),
@@ -160,7 +139,7 @@ async function check(c: Call) {
   let payload: string | Buffer | undefined;
   let sent = '';
   if (uploads.includes(op)) {
-    const form = multipart({ type: 'national_id', expiryDate: '2031-01-01' });
+    const form = multipartForm({ type: 'national_id', expiryDate: '2031-01-01' });
     headers['content-type'] = form.type;
     payload = form.payload;
   } else if (op.method !== 'GET' && op.method !== 'DELETE') {

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beneficiaryInput, nextNationalId } from '../../../../tests/support/beneficiary-factory';
+import { smsFileOutbox } from '../../../../tests/support/sms-file';
 import {
   createOrganization,
   createTestApp,
@@ -10,10 +8,9 @@ import {
   signIn,
 } from '../../../../tests/support/test-app';
 import { outboxMessages } from '../../platform/notifications/outbox.tables';
-import { fileSmsDriver } from '../../platform/notifications/sms-drivers';
 
-const smsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-sms-')), 'sms.jsonl');
-const { app, services } = await createTestApp({ notificationDriver: fileSmsDriver(smsFile) });
+const sms = smsFileOutbox();
+const { app, services } = await createTestApp({ notificationDriver: sms.driver });
 const { organization, emails } = await createOrganization(services, [
   { fullName: 'موظفة الاستقبال', email: 'clerk', roles: ['relations_officer'] },
 ]);
@@ -31,27 +28,7 @@ async function register(overrides: Record<string, unknown> = {}) {
   return res.json() as { id: string; nationalId: string; phone: string; fullNameAr: string };
 }
 
-const linesOf = () =>
-  fs.existsSync(smsFile)
-    ? fs
-        .readFileSync(smsFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { to: string; body: string })
-    : [];
-
-/** The code of the newest message to `phone`, waiting for the delivery that follows the commit. */
-async function codeSentTo(phone: string, after: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const mine = linesOf()
-      .slice(after)
-      .filter((l) => l.to === phone);
-    const code = mine.at(-1)?.body.match(/\d{6}/)?.[0];
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error(`no code reached ${phone}`);
-}
+const { lines: linesOf, codeSentTo } = sms;
 
 const askCode = (nationalId: string, headers: Record<string, string> = {}) =>
   app.inject({

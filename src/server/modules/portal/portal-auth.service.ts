@@ -1,6 +1,6 @@
 // Owns the beneficiary's way into the portal: one-time codes by SMS, portal sessions, and "me".
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { fillTemplate, type Organization, type SmsTemplateKey } from '../../../shared/contracts/organization';
 import type {
   PortalCodeRequest,
@@ -9,7 +9,7 @@ import type {
   PortalSignIn,
 } from '../../../shared/contracts/portal';
 import { recordAudit } from '../../platform/audit/audit';
-import { loginThrottle } from '../../platform/auth/auth.tables';
+import { countInWindow, throttleWindowMs } from '../../platform/auth/login-throttle';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { inTenant } from '../../platform/db/tenant';
@@ -34,7 +34,7 @@ export const lockMinutes = 15;
 export const maxCodeRequestsPerId = 5;
 export const maxCodeRequestsPerAddress = 20;
 export const maxSignInsPerAddress = 30;
-const windowMs = 15 * 60_000;
+const windowMs = throttleWindowMs;
 
 export type PortalAuthService = ReturnType<typeof createPortalAuthService>;
 
@@ -51,25 +51,10 @@ export function createPortalAuthService(deps: {
 
   /** Counts one more attempt under `key` in the window; refuses (429) once `limit` is passed. */
   async function countAttempt(key: string, limit: number): Promise<void> {
-    const now = clock.now();
-    const windowStart = new Date(now.getTime() - windowMs);
-    const [row] = await db
-      .insert(loginThrottle)
-      .values({ key, failures: 1, windowStartedAt: now })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-          windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then ${now} else ${loginThrottle.windowStartedAt} end`,
-        },
-      })
-      .returning();
-    if (row && row.failures > limit) {
-      const retryAfterSeconds = Math.max(
-        1,
-        Math.ceil((row.windowStartedAt.getTime() + windowMs - now.getTime()) / 1000),
-      );
-      throw new AppError(429, 'RATE_LIMITED', { retryAfterSeconds });
+    const { count, windowStartedAt } = await countInWindow(db, key, clock);
+    if (count > limit) {
+      const left = windowStartedAt.getTime() + throttleWindowMs - clock.now().getTime();
+      throw new AppError(429, 'RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)) });
     }
   }
 
@@ -239,9 +224,35 @@ export function createPortalAuthService(deps: {
     };
   }
 
+  /** A portal session for the person, audited as `action` (sign-in or registration), and their record. */
+  async function openSession(
+    ctx: RequestContext,
+    organizationId: string,
+    person: { id: string; fullNameAr: string },
+    action: 'portal.sign_in' | 'portal.register',
+    userAgent: string | null,
+  ): Promise<{ token: string; me: PortalMe }> {
+    const token = await sessions.create(db, {
+      organizationId,
+      beneficiaryId: person.id,
+      ip: ctx.ip,
+      userAgent,
+    });
+    await recordAudit(db, ctx, {
+      organizationId,
+      actorName: person.fullNameAr,
+      actorRoles: ['beneficiary'],
+      action,
+      entityType: 'beneficiary',
+      entityId: person.id,
+    });
+    return { token, me: await presentMe(organizationId, person.id) };
+  }
+
   return {
     sendCode,
     checkCode,
+    openSession,
     countAttempt,
     organizationOf,
     presentMe,
@@ -301,21 +312,7 @@ export function createPortalAuthService(deps: {
           });
           return { error };
         }
-        const token = await sessions.create(db, {
-          organizationId,
-          beneficiaryId: person.id,
-          ip: ctx.ip,
-          userAgent,
-        });
-        await recordAudit(db, ctx, {
-          organizationId,
-          actorName: person.fullNameAr,
-          actorRoles: ['beneficiary'],
-          action: 'portal.sign_in',
-          entityType: 'beneficiary',
-          entityId: person.id,
-        });
-        return { token, me: await presentMe(organizationId, person.id) };
+        return openSession(ctx, organizationId, person, 'portal.sign_in', userAgent);
       });
       if ('error' in outcome) throw outcome.error;
       return outcome;

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beneficiaryInput, nextNationalId, nextPhone } from '../../../../tests/support/beneficiary-factory';
 import { createService } from '../../../../tests/support/request-factory';
+import { smsFileOutbox } from '../../../../tests/support/sms-file';
 import {
   createOrganization,
   createTestApp,
@@ -12,10 +10,9 @@ import {
 } from '../../../../tests/support/test-app';
 import { normalizeSaudiMobile } from '../../../shared/saudi/phone';
 import { outboxMessages } from '../../platform/notifications/outbox.tables';
-import { fileSmsDriver } from '../../platform/notifications/sms-drivers';
 
-const smsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-sms-')), 'sms.jsonl');
-const { app, services } = await createTestApp({ notificationDriver: fileSmsDriver(smsFile) });
+const sms = smsFileOutbox();
+const { app, services } = await createTestApp({ notificationDriver: sms.driver });
 const { organization, emails } = await createOrganization(services, [
   { fullName: 'موظفة الاستقبال', email: 'clerk', roles: ['relations_officer'] },
   { fullName: 'مدير النظام', email: 'admin', roles: ['admin'] },
@@ -45,32 +42,7 @@ async function registerAtCounter(overrides: Record<string, unknown> = {}) {
   return res.json() as { id: string; nationalId: string; phone: string; fullNameAr: string };
 }
 
-const linesOf = () =>
-  fs.existsSync(smsFile)
-    ? fs
-        .readFileSync(smsFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { to: string; body: string })
-    : [];
-
-/** The newest message to `phone` after line `after`, waiting for the delivery that follows the commit. */
-async function messageTo(phone: string, after: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const mine = linesOf()
-      .slice(after)
-      .filter((l) => l.to === phone);
-    if (mine.length) return mine.at(-1)!.body;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error(`no message reached ${phone}`);
-}
-
-async function codeSentTo(phone: string, after: number): Promise<string> {
-  const code = (await messageTo(phone, after)).match(/\d{6}/)?.[0];
-  if (!code) throw new Error(`the message to ${phone} carries no code`);
-  return code;
-}
+const { lines: linesOf, messageTo, codeSentTo } = sms;
 
 const askRegistrationCode = (nationalId: string, phone: string) =>
   app.inject({

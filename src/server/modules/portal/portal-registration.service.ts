@@ -43,7 +43,6 @@ import {
   liveRecordOf,
   updateRegistration,
 } from './portal-registration.repository';
-import type { PortalSessionStore } from './portal-sessions';
 
 export type PortalRegistrationService = ReturnType<typeof createPortalRegistrationService>;
 
@@ -55,12 +54,11 @@ export function createPortalRegistrationService(deps: {
   clock: Clock;
   organizations: OrganizationService;
   portalAuth: PortalAuthService;
-  sessions: PortalSessionStore;
   beneficiaries: BeneficiaryService;
   records: BeneficiaryRecordsService;
   driver: NotificationDriver;
 }) {
-  const { db, clock, organizations, portalAuth, sessions, beneficiaries, records, driver } = deps;
+  const { db, clock, organizations, portalAuth, beneficiaries, records, driver } = deps;
 
   /** The person's own registration, locked, when it may still be changed; 409 CONFLICT otherwise. */
   async function editableRegistration(ctx: PortalContext) {
@@ -191,21 +189,7 @@ export function createPortalRegistrationService(deps: {
           district: input.district,
         });
         await insertRegistration(db, { organizationId, beneficiaryId: person.id, state: 'in_progress' });
-        const token = await sessions.create(db, {
-          organizationId,
-          beneficiaryId: person.id,
-          ip: ctx.ip,
-          userAgent,
-        });
-        await recordAudit(db, ctx, {
-          organizationId,
-          actorName: person.fullNameAr,
-          actorRoles: ['beneficiary'],
-          action: 'portal.register',
-          entityType: 'beneficiary',
-          entityId: person.id,
-        });
-        return { token, me: await portalAuth.presentMe(organizationId, person.id) };
+        return portalAuth.openSession(ctx, organizationId, person, 'portal.register', userAgent);
       });
       // Thrown once the failed try is committed: it counts towards the lock.
       if ('error' in outcome) throw outcome.error;

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { registerBeneficiary } from '../../../../tests/support/beneficiary-factory';
 import { createService, signDeclaration, uploadDocument } from '../../../../tests/support/request-factory';
+import { portalSignIn, smsFileOutbox } from '../../../../tests/support/sms-file';
 import {
   createOrganization,
   createTestApp,
@@ -14,13 +12,12 @@ import {
 import type { Clock } from '../../platform/clock';
 import { deliverMessage } from '../../platform/notifications/notifications';
 import { outboxMessages } from '../../platform/notifications/outbox.tables';
-import { fileSmsDriver } from '../../platform/notifications/sms-drivers';
 import { requestHistory, requests } from '../requests/requests.tables';
 
 // Sunday 22 November 2026, 12:00 in Riyadh.
 const clock: Clock = { now: () => new Date('2026-11-22T09:00:00Z') };
-const smsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-sms-')), 'sms.jsonl');
-const driver = fileSmsDriver(smsFile);
+const sms = smsFileOutbox();
+const driver = sms.driver;
 const { app, services } = await createTestApp({ clock, notificationDriver: driver });
 const staff = await createOrganization(services, [
   { fullName: 'مدير النظام', email: 'admin', roles: ['admin'] },
@@ -53,41 +50,10 @@ const rent = await createService(app, c.admin!, {
 });
 await createService(app, c.admin!, { nameAr: 'خدمة متوقفة', nameEn: 'Paused service', active: false });
 
-const linesOf = () =>
-  fs.existsSync(smsFile)
-    ? fs
-        .readFileSync(smsFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { to: string; body: string })
-    : [];
+const linesOf = sms.lines;
 
 /** Signs in to the portal as staff's registered beneficiary: a code by SMS (file driver), then the session. */
-async function portalCookie(person: { nationalId: string; phone: string }) {
-  const before = linesOf().length;
-  const asked = await app.inject({
-    method: 'POST',
-    url: '/api/v1/portal/otp',
-    payload: { organization: slug, nationalId: person.nationalId },
-  });
-  expect(asked.statusCode).toBe(202);
-  let code: string | undefined;
-  for (let i = 0; i < 100 && !code; i++) {
-    code = linesOf()
-      .slice(before)
-      .filter((l) => l.to === person.phone)
-      .at(-1)
-      ?.body.match(/\d{6}/)?.[0];
-    if (!code) await new Promise((r) => setTimeout(r, 30));
-  }
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/portal/sessions',
-    payload: { organization: slug, nationalId: person.nationalId, code },
-  });
-  expect(res.statusCode).toBe(200);
-  return `wasl_portal=${res.cookies.find((k) => k.name === 'wasl_portal')!.value}`;
-}
+const portalCookie = (person: { nationalId: string; phone: string }) => portalSignIn(app, sms, slug, person);
 
 const portal = (cookie: string) => ({
   get: (url: string) => app.inject({ method: 'GET', url: `/api/v1/portal/${url}`, headers: { cookie } }),

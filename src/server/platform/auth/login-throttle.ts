@@ -20,9 +20,21 @@ export async function assertNotThrottled(db: Db, key: string, clock: Clock): Pro
 }
 
 export async function recordFailedAttempt(tx: Tx, key: string, clock: Clock): Promise<void> {
+  await countInWindow(tx, key, clock);
+}
+
+/**
+ * Counts one more event under `key` in a sliding window of `throttleWindowMs` (a new window once the old
+ * one has passed); returns the count and when the window started.
+ */
+export async function countInWindow(
+  tx: Tx,
+  key: string,
+  clock: Clock,
+): Promise<{ count: number; windowStartedAt: Date }> {
   const now = clock.now();
   const windowStart = new Date(now.getTime() - throttleWindowMs);
-  await tx
+  const [row] = await tx
     .insert(loginThrottle)
     .values({ key, failures: 1, windowStartedAt: now })
     .onConflictDoUpdate({
@@ -31,5 +43,7 @@ export async function recordFailedAttempt(tx: Tx, key: string, clock: Clock): Pr
         failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
         windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then ${now} else ${loginThrottle.windowStartedAt} end`,
       },
-    });
+    })
+    .returning();
+  return { count: row!.failures, windowStartedAt: row!.windowStartedAt };
 }
