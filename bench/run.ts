@@ -1,14 +1,16 @@
 // `npm run bench [-- --size 1000000] [--seed S] [--orgs M] [--duration 10] [--connections 50] [--profile | --profile-only | --pages-only]`
 // Generates (or reuses) the data set, starts the server as `npm start` does, and measures search,
 // each page's data for one user, the core endpoints against bare single-statement routes, start-up,
-// memory and database size.
+// memory, database size, and the JavaScript each sign-in screen downloads first (portal and staff).
 // Prints a Markdown table and writes bench/results/latest.json. See docs/performance.md.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { benchRoot, ensureDataset, workingCopy } from './lib/dataset';
+import { type FirstPageJs, measureSignInPages, renderFirstPageJs } from './lib/first-page-js';
 import { type LoadResult, runLoad } from './lib/load';
 import { type Started, sampleRss, startBareServer, startWaslServer } from './lib/processes';
 import { monotonicUs, summariseProfile } from './lib/profile';
@@ -98,6 +100,9 @@ async function main() {
     log(`working copy in ${copy.dir} (${copy.seconds.toFixed(1)} s)`);
   }
 
+  // The JavaScript each sign-in screen downloads first, read from the built web app.
+  const firstPageJs = webFirstPages();
+
   log('starting the server');
   const server = await startWaslServer(serverDb, { poolMax });
   cleanups.push(() => server.stop());
@@ -151,6 +156,7 @@ async function main() {
     await bare.stop();
     await server.stop();
     console.log(renderPageData(pageData, size, pageLoadAverage));
+    if (firstPageJs) console.log(`\n${renderFirstPageJs(firstPageJs)}`);
     return;
   }
 
@@ -272,8 +278,26 @@ async function main() {
 
   if (values.profile) await profileScenarios(serverDb, fixtures, org, dataset.summary.password, pool);
 
-  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(resultsDir, 'latest.json'),
+    `${JSON.stringify({ ...results, firstPageJs }, null, 2)}\n`,
+  );
   console.log(renderMarkdown(results));
+  if (firstPageJs) console.log(`\n${renderFirstPageJs(firstPageJs)}`);
+}
+
+/** Builds the web app if its sources changed (as `npm start` does), then measures dist/web. */
+function webFirstPages(): FirstPageJs[] | null {
+  const root = path.resolve(benchRoot, '..');
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
+  const webRoot = path.join(root, 'dist/web');
+  if (build.status !== 0 || !fs.existsSync(path.join(webRoot, 'portal.html'))) {
+    log('web app not built: first-page JavaScript not measured');
+    return null;
+  }
+  const pages = measureSignInPages(webRoot);
+  for (const p of pages) log(`${p.name}: ${(p.gzipBytes / 1024).toFixed(1)} kB of gzip JavaScript`);
+  return pages;
 }
 
 /** `--profile`: each API scenario again on a server under `node --cpu-prof`, summarised per area. */

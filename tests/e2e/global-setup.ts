@@ -21,6 +21,9 @@ export default function setup() {
     {
       cwd: root,
       stdio: 'inherit',
+      // Vitest runs with NODE_ENV=test, which Vite would build into the pages (React's development
+      // build, effects run twice): the journeys test the production build, as `npm start` serves it.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
 }

@@ -16,6 +16,8 @@ export interface StartServerOptions {
    * embedded PostgreSQL takes one process per DATA_DIR at a time).
    */
   demo?: boolean;
+  /** More environment for the server, e.g. `SMS_DRIVER=file` and `SMS_FILE` to read one-time codes. */
+  env?: Record<string, string>;
 }
 
 /** Runs `npm run demo` against the given environment and waits for it to end. */
@@ -45,7 +47,7 @@ export async function startServer(
 ): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
   fs.chmodSync(dataDir, 0o755);
-  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
     const name = `wasl_e2e_${Date.now().toString(36)}`;

@@ -80,6 +80,11 @@ export async function currentDeclarationText(tx: Tx, organizationId: string) {
   return row ?? null;
 }
 
+/** Writes a version of the text unless that version exists (first use, raced by another request). */
+export async function insertDeclarationTextIfAbsent(tx: Tx, values: typeof declarationTexts.$inferInsert) {
+  await tx.insert(declarationTexts).values(values).onConflictDoNothing();
+}
+
 export async function insertDeclarationText(tx: Tx, values: typeof declarationTexts.$inferInsert) {
   const [row] = await tx.insert(declarationTexts).values(values).returning();
   return row!;

@@ -29,6 +29,7 @@ import {
   insertConsent,
   insertDeclaration,
   insertDeclarationText,
+  insertDeclarationTextIfAbsent,
   insertDocument,
   insertInteraction,
   listConsents,
@@ -93,9 +94,10 @@ export function createBeneficiaryRecordsService(deps: {
   async function declarationText(organizationId: string): Promise<DeclarationTextRow> {
     const current = await currentDeclarationText(db, organizationId);
     if (current) return current;
-    return insertDeclarationText(db, { organizationId, version: 1, ...defaultDeclarationText }).catch(
-      async () => (await currentDeclarationText(db, organizationId))!, // created concurrently
-    );
+    // Two first readers at once: the second insert does nothing (a failed insert would abort the
+    // request's transaction), and both read the row that won.
+    await insertDeclarationTextIfAbsent(db, { organizationId, version: 1, ...defaultDeclarationText });
+    return (await currentDeclarationText(db, organizationId))!;
   }
 
   type Upload = Awaited<ReturnType<typeof checkUpload>>;
