@@ -22,7 +22,9 @@ export default function Home() {
   const registration = me.registration;
   return (
     <>
-      <PageTitle lead={t('home.lead')}>{t('home.greeting', { name, gender: me.gender })}</PageTitle>
+      <PageTitle lead={t('home.lead', { gender: me.gender })}>
+        {t('home.greeting', { name, gender: me.gender })}
+      </PageTitle>
       {registration?.state === 'submitted' ? (
         <Notice tone="info" title={t('home.registrationSubmitted')}>
           <p>{t('home.registrationSubmittedLead')}</p>

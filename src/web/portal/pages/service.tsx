@@ -70,7 +70,7 @@ export default function ServicePage({ id }: { id: string }) {
       <section className="section">
         <h2>{t('services.forWhom')}</h2>
         <Notice tone={outcome === 'likely' ? 'success' : outcome === 'unlikely' ? 'warning' : 'info'}>
-          <p className="notice-title">{t(`services.outcome.${outcome}`)}</p>
+          <p className="notice-title">{t(`services.outcome.${outcome}`, { gender: me.gender })}</p>
           <p>{t(`services.outcomeLead.${outcome}`)}</p>
         </Notice>
         {service.eligibility.criteria.length > 0 ? (

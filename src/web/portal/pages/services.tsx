@@ -5,11 +5,13 @@ import { api } from '../lib/api';
 import { local, localName } from '../lib/format';
 import type { Items, PortalService } from '../lib/portal-types';
 import { Link } from '../lib/router';
+import { useMe } from '../lib/session';
 import { useLoad } from '../lib/use-load';
 
 /** The association's services, one big card each; tapping one opens what it is and how to ask for it. */
 export default function Services() {
   const t = useT();
+  const me = useMe();
   const services = useLoad('services', (signal) => api<Items<PortalService>>('/services', { signal }));
   return (
     <>
@@ -34,7 +36,7 @@ export default function Services() {
               {service.eligibility.outcome === 'likely' ? (
                 <span className="status status-approved">
                   <Icon name="check" />
-                  {t('services.mayQualify')}
+                  {t('services.mayQualify', { gender: me.gender })}
                 </span>
               ) : null}
             </Link>
