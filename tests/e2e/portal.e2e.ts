@@ -408,7 +408,8 @@ describe('the beneficiary portal on a phone, in Arabic', () => {
     await eventually(() => page.getByRole('link', { name: /مساعدة الإيجار/ }).count()).toBe(1);
     await screen('services');
     await link(/مساعدة الإيجار/).click();
-    await eventually(() => page.getByText('قد تكون مؤهلاً لهذه الخدمة').count()).toBe(1);
+    // Addressed to her: the person registering is a woman.
+    await eventually(() => page.getByText('قد تكونين مؤهلة لهذه الخدمة').count()).toBe(1);
     await screen('service');
     await button('ابدأ الطلب').click();
 

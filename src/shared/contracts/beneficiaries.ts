@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctableFields, householdRelations } from '../beneficiary-codes';
 import { gregorianDateSchema, hijriDateSchema } from '../dates-hijri';
 import { normalizeDigits } from '../digits';
 import { nationalIdSchema } from '../saudi/national-id';
@@ -16,17 +17,7 @@ export const beneficiaryStatuses = [
   'blocked',
   'pending_verification',
 ] as const;
-export const householdRelations = [
-  'spouse',
-  'son',
-  'daughter',
-  'father',
-  'mother',
-  'brother',
-  'sister',
-  'grandchild',
-  'other',
-] as const;
+export { correctableFields, householdRelations };
 export const housingTypes = ['apartment', 'villa', 'traditional_house', 'room', 'shelter', 'other'] as const;
 export const housingOwnership = ['owned', 'rented', 'charity', 'family', 'other'] as const;
 export const schoolingLevels = [
@@ -336,24 +327,6 @@ export const timelineItemSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
-
-// طلب تصحيح — the beneficiary asks to correct data held about them (PDPL); answered within 30 days.
-export const correctableFields = [
-  'fullNameAr',
-  'fullNameEn',
-  'birthDate',
-  'gender',
-  'nationality',
-  'maritalStatus',
-  'phone',
-  'altPhone',
-  'city',
-  'district',
-  'address',
-  'household',
-  'documents',
-  'other',
-] as const;
 
 export const correctionRequestInputSchema = z.object({
   field: z.enum(correctableFields),

@@ -1,25 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
+import { correctableFields } from '../../../../shared/beneficiary-codes';
 import { BackLink, Button, ButtonLink, FieldError, Notice, PageTitle } from '../../components/ui';
 import { useT } from '../../i18n';
 import { errorText, post } from '../../lib/api';
 
-// The fields a person may ask to correct (shared/contracts/beneficiaries.ts correctableFields).
-const fields = [
-  'fullNameAr',
-  'fullNameEn',
-  'birthDate',
-  'gender',
-  'nationality',
-  'maritalStatus',
-  'phone',
-  'altPhone',
-  'city',
-  'district',
-  'address',
-  'household',
-  'documents',
-  'other',
-] as const;
+// The fields a person may ask to correct.
+const fields = correctableFields;
 
 /** A request to correct data held (PDPL): which data, the right value, why. Answered within 30 days. */
 export function Correction() {

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { householdRelations } from '../../../../shared/beneficiary-codes';
 import { validateNationalId } from '../../../../shared/saudi/national-id-rules';
 import { Icon } from '../../components/icon';
 import { Button, ErrorState, FieldError, Notice, PageTitle, Skeleton, TextField } from '../../components/ui';
@@ -14,17 +15,7 @@ interface Member {
   gender: 'male' | 'female';
 }
 
-const relations = [
-  'spouse',
-  'son',
-  'daughter',
-  'father',
-  'mother',
-  'brother',
-  'sister',
-  'grandchild',
-  'other',
-];
+const relations = householdRelations;
 
 /** The people who live with the person (optional): the list, "add one", "remove". */
 export function HouseholdStep({ onNext }: { onNext: () => void }) {
