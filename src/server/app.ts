@@ -14,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { appointmentRoutes } from './modules/appointments/appointments.routes';
+import { createAppointmentService } from './modules/appointments/appointments.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -28,13 +30,26 @@ import {
   maxDocumentBytes,
 } from './modules/beneficiaries/beneficiary-records.service';
 import { createBeneficiarySearchService } from './modules/beneficiaries/beneficiary-search.service';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes';
+import { createCampaignService } from './modules/campaigns/campaigns.service';
 import { committeeRoutes } from './modules/committee/committee.routes';
 import { createCommitteeService } from './modules/committee/committee.service';
+import { complaintRoutes } from './modules/complaints/complaints.routes';
+import { createComplaintService } from './modules/complaints/complaints.service';
+import { createPublicComplaintService } from './modules/complaints/complaints-public.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { inquiryRoutes, knowledgeRoutes } from './modules/inquiries/inquiries.routes';
+import { createInquiryService } from './modules/inquiries/inquiries.service';
+import { createKnowledgeService } from './modules/inquiries/knowledge.service';
+import { createMessageTemplateService } from './modules/messaging/message-templates.service';
+import { messageTemplateRoutes, whatsappWebhookRoutes } from './modules/messaging/messaging.routes';
+import { createMessagingService } from './modules/messaging/messaging.service';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { createOrganizationService } from './modules/organizations/organizations.service';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
+import { partnerRoutes } from './modules/partners/partners.routes';
+import { createPartnerService } from './modules/partners/partners.service';
 import { portalAuthRoutes } from './modules/portal/portal-auth.routes';
 import { createPortalAuthService } from './modules/portal/portal-auth.service';
 import { createPortalMyDataService } from './modules/portal/portal-my-data.service';
@@ -118,6 +133,14 @@ export function buildServices(options: AppOptions) {
   const setup = createSetupService({ db, organizations, users });
   const audit = createAuditService({ db });
   const outbox = createOutboxService({ db });
+  const messaging = createMessagingService({
+    db,
+    clock,
+    jobs,
+    organizations,
+    publicUrl: process.env.PUBLIC_URL || undefined,
+  });
+  const messageTemplates = createMessageTemplateService({ db });
   const storage =
     options.storage ?? createLocalStorage(path.resolve(process.env.DATA_DIR ?? './data', 'files'));
   const beneficiaries = createBeneficiaryService({ db, organizations, clock });
@@ -167,14 +190,33 @@ export function buildServices(options: AppOptions) {
     organizations,
     requests,
     catalog,
+    messaging,
     verification: () => verification.hooks,
   });
-  const referrals = createReferralService({ db, clock, requests, users });
+  const referrals = createReferralService({ db, clock, requests, users, jobs });
+  const partners = createPartnerService({ db, beneficiaries, records: beneficiaryRecords, requests });
   const requestPage = createRequestPageService({ db, clock, requests, verification });
   const signals = createSignalService({ db, clock, organizations, requests, catalog });
+  const campaigns = createCampaignService({ db, clock, catalog, signals, messaging });
+  const appointments = createAppointmentService({
+    db,
+    clock,
+    organizations,
+    beneficiaries,
+    catalog,
+    messaging,
+  });
   const researchReports = createResearchReportService({ db, clock, requests, organizations });
   const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
-  const workspace = createWorkspaceService({ db, clock, organizations, requests });
+  const complaints = createComplaintService({
+    db,
+    clock,
+    organizations,
+    users,
+    beneficiaries,
+    messaging,
+  });
+  const workspace = createWorkspaceService({ db, clock, organizations, requests, complaints });
   const notificationDriver = options.notificationDriver ?? recordingDriver;
   const portalSessions = createPortalSessionStore({ db, clock });
   const portalAuth = createPortalAuthService({
@@ -200,6 +242,7 @@ export function buildServices(options: AppOptions) {
     organizations,
     beneficiaries,
   });
+  const publicComplaints = createPublicComplaintService({ db, clock, organizations, throttle: portalAuth });
   const portalRequests = createPortalRequestService({
     organizations,
     catalog,
@@ -215,7 +258,21 @@ export function buildServices(options: AppOptions) {
     privacy: beneficiaryPrivacy,
     requests,
   });
+  const knowledge = createKnowledgeService({ db, clock, organizations });
+  const inquiries = createInquiryService({
+    db,
+    clock,
+    organizations,
+    beneficiaries,
+    users,
+    messaging,
+    knowledge,
+  });
   return {
+    inquiries,
+    knowledge,
+    complaints,
+    publicComplaints,
     portalRequests,
     portalMyData,
     notificationDriver,
@@ -229,6 +286,9 @@ export function buildServices(options: AppOptions) {
     requests,
     transitions,
     referrals,
+    partners,
+    campaigns,
+    appointments,
     requestPage,
     verification,
     committee,
@@ -244,6 +304,8 @@ export function buildServices(options: AppOptions) {
     setup,
     audit,
     outbox,
+    messaging,
+    messageTemplates,
     beneficiaries,
     beneficiarySearch,
     beneficiaryRecords,
@@ -337,6 +399,13 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(organizationRoutes(services.organizations));
   await app.register(auditRoutes(services.audit));
   await app.register(outboxRoutes(services.outbox));
+  await app.register(messageTemplateRoutes(services.messageTemplates));
+  await app.register(
+    whatsappWebhookRoutes({ db: services.db, appSecret: () => process.env.WHATSAPP_APP_SECRET || undefined }),
+  );
+  await app.register(partnerRoutes(services.partners));
+  await app.register(campaignRoutes(services.campaigns));
+  await app.register(appointmentRoutes(services.appointments));
   await app.register(beneficiaryRoutes(services.beneficiaries, services.beneficiarySearch));
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
@@ -359,6 +428,9 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   );
   await app.register(registrationRoutes(services.registrationReview));
   await app.register(portalRequestRoutes(services.portalRequests, services.portalMyData));
+  await app.register(inquiryRoutes(services.inquiries));
+  await app.register(knowledgeRoutes(services.knowledge));
+  await app.register(complaintRoutes(services.complaints, services.publicComplaints));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

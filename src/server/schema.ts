@@ -1,7 +1,13 @@
 // Every table, for drizzle-kit (migrations). Not imported by the app: the platform knows no module.
 
+export * from './modules/appointments/appointments.tables';
 export * from './modules/beneficiaries/beneficiaries.tables';
+export * from './modules/campaigns/campaigns.tables';
 export * from './modules/committee/committee.tables';
+export * from './modules/complaints/complaints.tables';
+export * from './modules/inquiries/inquiries.tables';
+export * from './modules/messaging/messaging.tables';
+export * from './modules/partners/partners.tables';
 export * from './modules/portal/portal.tables';
 export * from './modules/requests/requests.tables';
 export * from './modules/services/services.tables';

@@ -1,9 +1,30 @@
+import {
+  appointmentJobs,
+  appointmentReminderJobName,
+  createAppointmentReminders,
+} from './modules/appointments/appointment-reminders';
+import { complaintEscalationJobName, complaintJobs } from './modules/complaints/complaint-escalation';
+import { createMessagingService } from './modules/messaging/messaging.service';
+import {
+  createOutreachService,
+  expiringDocumentsJobName,
+  outreachJobs,
+} from './modules/messaging/outreach.service';
+import { createOrganizationService } from './modules/organizations/organizations.service';
 import { sessionJobs, sessionSweepJobName } from './platform/auth/session-jobs';
 import type { Logger, OpenedDatabase } from './platform/boot';
+import { systemClock } from './platform/clock';
 import { type Jobs, startJobs } from './platform/jobs/jobs';
 import { type NotificationDriver, notificationJobs } from './platform/notifications/notifications';
 
-const queues = ['notifications.deliver', 'notifications.sweep', sessionSweepJobName];
+const queues = [
+  'notifications.deliver',
+  'notifications.sweep',
+  sessionSweepJobName,
+  complaintEscalationJobName,
+  expiringDocumentsJobName,
+  appointmentReminderJobName,
+];
 
 /** Starts the job queue; with `work`, this process also consumes the jobs. */
 export async function startWorkerJobs(
@@ -17,7 +38,38 @@ export async function startWorkerJobs(
     await jobs.work([
       ...notificationJobs(opened.database.db, driver, jobs),
       ...sessionJobs(opened.database.db),
+      ...complaintJobs(opened.database.db, systemClock),
+      ...outreachJobs(outreachService(opened, jobs)),
+      ...appointmentJobs(appointmentReminders(opened, jobs)),
     ]);
   }
   return { jobs, stopJobs: () => jobs.stop() };
+}
+
+/** The daily outreach (expiring documents), on the same services the app builds. */
+function outreachService(opened: OpenedDatabase, jobs: Jobs) {
+  const db = opened.database.db;
+  const organizations = createOrganizationService({ db });
+  const messaging = createMessagingService({
+    db,
+    clock: systemClock,
+    jobs,
+    organizations,
+    publicUrl: process.env.PUBLIC_URL || undefined,
+  });
+  return createOutreachService({ db, clock: systemClock, organizations, messaging });
+}
+
+/** The day-before reminders of counter visits, on the same services the app builds. */
+function appointmentReminders(opened: OpenedDatabase, jobs: Jobs) {
+  const db = opened.database.db;
+  const organizations = createOrganizationService({ db });
+  const messaging = createMessagingService({
+    db,
+    clock: systemClock,
+    jobs,
+    organizations,
+    publicUrl: process.env.PUBLIC_URL || undefined,
+  });
+  return createAppointmentReminders({ db, clock: systemClock, organizations, messaging });
 }

@@ -63,3 +63,10 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   const naive = toUtc(date) + dayMs - 1000;
   return new Date(naive - offsetMinutes(new Date(naive), timeZone) * 60_000);
 }
+
+/** The instant of a local date and wall time ("HH:MM") in a time zone. */
+export function localInstant(date: string, time: string, timeZone: string): Date {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const naive = toUtc(date) + (h * 60 + m) * 60_000;
+  return new Date(naive - offsetMinutes(new Date(naive), timeZone) * 60_000);
+}

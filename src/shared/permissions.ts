@@ -42,6 +42,24 @@ export const actions = [
   'committee.manage',
   'committee.vote',
   'registrations.review',
+  'partners.read',
+  'partners.manage',
+  'partners.refer',
+  'campaigns.read',
+  'campaigns.manage',
+  'campaigns.approve',
+  'appointments.read',
+  'appointments.manage',
+  'inquiries.read',
+  'inquiries.create',
+  'inquiries.answer',
+  'inquiries.assign',
+  'knowledge.read',
+  'knowledge.manage',
+  'knowledge.approve',
+  'complaints.read',
+  'complaints.create',
+  'complaints.handle',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -138,6 +156,39 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   // Pre-registrations made from home in the portal: whoever registers at the counter checks them, and
   // those who judge files (supervisor, manager) may too.
   'registrations.review': ['relations_officer', 'supervisor', 'manager'],
+  // Partners (other bodies beneficiaries are referred to): the admin keeps the list with the manager;
+  // every staff member reads it (no personal data in it); the relations officer, the supervisor and the researcher refer a
+  // person to one — only with that person's partner_sharing consent (partners module).
+  'partners.read': everyRole,
+  'partners.manage': ['admin', 'manager'],
+  'partners.refer': ['relations_officer', 'supervisor', 'researcher'],
+  // Outreach campaigns: beneficiary relations draft them (with the supervisor); a manager approves
+  // before anything is sent ("a manager's approval before sending"); the auditor reads.
+  'campaigns.read': ['manager', 'relations_officer', 'supervisor', 'auditor'],
+  'campaigns.manage': ['manager', 'relations_officer', 'supervisor'],
+  'campaigns.approve': ['manager'],
+  // Counter visits: booked by whoever receives people (relations, supervisor, service officer), read by
+  // the manager and the auditor too.
+  'appointments.read': ['manager', 'relations_officer', 'supervisor', 'service_officer', 'auditor'],
+  'appointments.manage': ['relations_officer', 'supervisor', 'service_officer'],
+  // Inquiries: the relations officer takes and answers them, the supervisor answers (and "explains
+  // procedures"); the manager, the quality officer and the auditor follow them up, read-only. The
+  // supervisor and the manager hand one to a colleague.
+  'inquiries.read': ['manager', 'relations_officer', 'supervisor', 'quality_officer', 'auditor'],
+  'inquiries.create': ['relations_officer', 'supervisor'],
+  'inquiries.answer': ['relations_officer', 'supervisor'],
+  'inquiries.assign': ['manager', 'supervisor'],
+  // The knowledge base holds no one's personal data: every staff member may read the approved answers;
+  // those who answer write drafts; a supervisor approves them.
+  'knowledge.read': everyRole,
+  'knowledge.manage': ['relations_officer', 'supervisor'],
+  'knowledge.approve': ['supervisor'],
+  // Complaints and suggestions: the quality officer handles them (assign, reply, close), the manager
+  // sees everything and takes escalations, the relations officer logs what people say at the counter,
+  // the auditor reads. A complaint about a staff member is hidden from that member (complaints module).
+  'complaints.read': ['manager', 'quality_officer', 'auditor'],
+  'complaints.create': ['manager', 'quality_officer', 'relations_officer'],
+  'complaints.handle': ['manager', 'quality_officer'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

@@ -36,6 +36,10 @@ interface Ids {
   sessionId: string;
   serviceId: string;
   userId: string;
+  /** An open inquiry (its page shows the answer form and the suggestions). */
+  inquiryId: string;
+  /** A complaint the manager and the quality officer may handle (its page shows every action). */
+  complaintId: string;
 }
 
 interface StaffPage {
@@ -68,6 +72,21 @@ const staffPages: StaffPage[] = [
     action: 'beneficiaries.record_declaration',
   },
   { route: '/registrations', path: () => '/registrations', action: 'registrations.review' },
+  { route: '/inquiries', path: () => '/inquiries', action: 'inquiries.read' },
+  { route: '/inquiries/new', path: () => '/inquiries/new', action: 'inquiries.create' },
+  { route: '/inquiries/$inquiryId', path: (ids) => `/inquiries/${ids.inquiryId}`, action: 'inquiries.read' },
+  { route: '/knowledge', path: () => '/knowledge', action: 'knowledge.read' },
+  { route: '/referrals', path: () => '/referrals', action: 'requests.read' },
+  { route: '/complaints', path: () => '/complaints', action: 'complaints.read' },
+  { route: '/complaints/new', path: () => '/complaints/new', action: 'complaints.create' },
+  {
+    route: '/complaints/$complaintId',
+    path: (ids) => `/complaints/${ids.complaintId}`,
+    action: 'complaints.read',
+  },
+  { route: '/partners', path: () => '/partners', action: 'partners.manage' },
+  { route: '/campaigns', path: () => '/campaigns', action: 'campaigns.read' },
+  { route: '/appointments', path: () => '/appointments', action: 'appointments.read' },
   { route: '/requests', path: () => '/requests', action: 'requests.read' },
   { route: '/requests/new', path: () => '/requests/new', action: 'requests.create' },
   { route: '/requests/$requestId', path: (ids) => `/requests/${ids.openRequestId}`, action: 'requests.read' },
@@ -210,7 +229,33 @@ async function pickIds(baseUrl: string): Promise<Ids> {
   }
   const serviceId = (await get<{ id: string }>('/api/v1/services'))[0]!.id;
   const userId = (await get<{ id: string }>('/api/v1/users/directory'))[0]!.id;
+  let inquiryId = (await get<{ id: string }>('/api/v1/inquiries?status=open'))[0]?.id;
+  if (!inquiryId) {
+    const created = await api<{ id: string }>(baseUrl, supervisor, '/api/v1/inquiries', {
+      beneficiaryId: decided.beneficiaryId,
+      channel: 'phone',
+      question: 'متى يبدأ صرف السلال الغذائية؟',
+    });
+    inquiryId = created.id;
+  }
+  const manager = await signInApi(baseUrl, emailOf('manager'));
+  const newComplaints = await api<{ items: { id: string }[] }>(
+    baseUrl,
+    manager,
+    '/api/v1/complaints?status=new',
+  );
+  const complaintId =
+    newComplaints.items[0]?.id ??
+    (
+      await api<{ id: string }>(baseUrl, manager, '/api/v1/complaints', {
+        kind: 'complaint',
+        text: 'تأخر الرد على الاتصال الهاتفي',
+        category: 'delays',
+      })
+    ).id;
   return {
+    inquiryId,
+    complaintId,
     beneficiaryId: decided.beneficiaryId,
     openRequestId: open.id,
     decidedRequestId: decided.id,

@@ -23,6 +23,41 @@ const { slug, portalCookie } = await inOrganization(services, a.organizationId, 
     userAgent: null,
   })}`,
 }));
+// A complaint of the association: read by staff, and followed on the public page by its number.
+const complaint = (
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/complaints',
+    headers: { cookie: a.cookies.manager },
+    payload: { kind: 'complaint', text: 'تأخر الرد على الطلب' },
+  })
+).json() as { id: string; trackingNumber: string };
+// A draft outreach campaign: its title and counts are no one's data; its preview names people.
+const campaign = (
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: a.cookies.manager },
+    payload: {
+      serviceId: a.serviceId,
+      title: 'تعريف بالخدمة',
+      messageAr: 'قد تكون مؤهلاً لهذه الخدمة، تفضل بزيارتنا.',
+      messageEn: 'You may qualify for this service; visit us.',
+    },
+  })
+).json() as { id: string };
+// A knowledge article (no one's data) and an inquiry of the decided file (its data).
+const post = async <T>(cookie: string, url: string, payload: object) =>
+  (await app.inject({ method: 'POST', url, headers: { cookie }, payload })).json() as T;
+const article = await post<{ id: string }>(a.cookies.supervisor, '/api/v1/knowledge', {
+  questionAr: 'كيف أسجل في الجمعية؟',
+  answerAr: 'بزيارة مقر الجمعية بالهوية الوطنية.',
+});
+const inquiry = await post<{ id: string }>(a.cookies.relations_officer, '/api/v1/inquiries', {
+  beneficiaryId: a.decided.beneficiaryId,
+  channel: 'phone',
+  question: 'متى يصدر القرار؟',
+});
 const owner = new pg.Client({ connectionString: testDb.ownerUrl });
 await owner.connect();
 afterAll(() => owner.end());
@@ -38,11 +73,22 @@ const noPersonalData = [
   'GET /api/v1/setup',
   'GET /api/v1/auth/me', // one's own account
   'GET /api/v1/organizations/current',
+  'GET /api/v1/message-templates', // the association's wording of its messages
   'GET /api/v1/services',
   'GET /api/v1/services/:id',
   'GET /api/v1/services/:id/rules',
   'GET /api/v1/requests/queues', // counts only
   'GET /api/v1/portal/organizations/:slug', // the association's public name and address
+  'GET /api/v1/public/:slug/complaints/:trackingNumber', // a complaint's status, never who or what
+  'GET /api/v1/partners', // bodies the association refers people to, with their desk contact
+  'GET /api/v1/campaigns', // titles, services, counts
+  'GET /api/v1/campaigns/:id',
+  'GET /api/v1/appointments/slots', // times and free desks
+  'GET /api/v1/knowledge', // approved answers to common questions, no one's data
+  'GET /api/v1/knowledge/:id',
+  'GET /api/v1/knowledge/suggest',
+  'GET /api/v1/portal/knowledge',
+  'GET /api/v1/public/:slug/knowledge',
 ];
 // The pledge text is a template, no one's data, yet its route is audited as a beneficiary read
 // (it inherits `beneficiaries.read`). Reported to the lead; listed here so the table stays honest.
@@ -72,6 +118,13 @@ function idFor(url: string, param: string): string | null {
   if (url.startsWith('/api/v1/services/')) return param === 'id' ? a.serviceId : null;
   if (url.startsWith('/api/v1/users/')) return param === 'id' ? a.userIds.researcher : null;
   if (url.startsWith('/api/v1/referrals/')) return param === 'id' ? a.ids.referral[0]! : null;
+  if (url.startsWith('/api/v1/complaints/')) return param === 'id' ? complaint.id : null;
+  if (url.startsWith('/api/v1/campaigns/')) return param === 'id' ? campaign.id : null;
+  if (url.startsWith('/api/v1/knowledge/')) return param === 'id' ? article.id : null;
+  if (url.startsWith('/api/v1/inquiries/')) return param === 'id' ? inquiry.id : null;
+  if (url.startsWith('/api/v1/public/')) {
+    return ({ slug, trackingNumber: complaint.trackingNumber } as Record<string, string>)[param] ?? null;
+  }
   return null;
 }
 
@@ -150,8 +203,10 @@ describe('personal data reads', () => {
   it('writes no audit row for reads of no one’s data', async () => {
     const wrong: string[] = [];
     for (const route of gets.filter((r) => r.personalData === false)) {
-      const url = concrete(route.url) ?? route.url;
-      const { res, rows } = await readAs('supervisor', url);
+      // The suggestions answer a typed question; the portal's reads are the beneficiary's.
+      const query = route.url === '/api/v1/knowledge/suggest' ? '?q=التسجيل' : '';
+      const url = (concrete(route.url) ?? route.url) + query;
+      const { res, rows } = await readAs(route.access === 'portal' ? 'beneficiary' : 'supervisor', url);
       if (res.statusCode !== 200 || rows.length !== 0) {
         wrong.push(
           `${label(route)} → ${res.statusCode}, audit rows: [${rows.map((r) => r.action).join(', ')}]`,

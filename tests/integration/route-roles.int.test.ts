@@ -77,6 +77,13 @@ const transitionRoles = [
   'service_officer',
 ] as const;
 
+const appointmentReaders = [
+  'manager',
+  'relations_officer',
+  'supervisor',
+  'service_officer',
+  'auditor',
+] as const;
 const pub = (status: number): Expected => ({ who: 'public', status });
 const anyStaff = (status: number): Expected => ({ who: 'signed-in', status });
 const only = (who: readonly StaffRole[], status: number): Expected => ({ who, status });
@@ -99,6 +106,30 @@ const table: Record<string, Expected> = {
   'POST /api/v1/auth/logout': anyStaff(204),
   'GET /api/v1/users/directory': anyStaff(200),
   'GET /api/v1/referrals/mine': anyStaff(200),
+  // The referral inbox: whoever reads requests sees the referrals assigned to them or asked by them.
+  'GET /api/v1/referrals': only(caseRoles, 200),
+  // Partners: a list without personal data that everyone reads; the admin and the manager keep it;
+  // those who work a file refer a person to one (their consent is checked inside).
+  'GET /api/v1/partners': only(everyone, 200),
+  'POST /api/v1/partners': only(['admin', 'manager'], 400),
+  'PATCH /api/v1/partners/:id': only(['admin', 'manager'], 404),
+  'GET /api/v1/beneficiaries/:id/partner-referrals': only(caseRoles, 404),
+  'POST /api/v1/beneficiaries/:id/partner-referrals': only(
+    ['relations_officer', 'supervisor', 'researcher'],
+    400,
+  ),
+  // Outreach campaigns: relations staff and the supervisor draft, a manager approves, the auditor reads.
+  'GET /api/v1/campaigns': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 200),
+  'POST /api/v1/campaigns': only(['manager', 'relations_officer', 'supervisor'], 400),
+  'GET /api/v1/campaigns/:id': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 404),
+  'GET /api/v1/campaigns/:id/preview': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 404),
+  'POST /api/v1/campaigns/:id/approve': only(['manager'], 404),
+  'POST /api/v1/campaigns/:id/cancel': only(['manager', 'relations_officer', 'supervisor'], 404),
+  // Counter visits: booked by those who receive people; the manager and the auditor read the diary.
+  'GET /api/v1/appointments/slots': only(appointmentReaders, 200),
+  'GET /api/v1/appointments': only(appointmentReaders, 200),
+  'POST /api/v1/appointments': only(['relations_officer', 'supervisor', 'service_officer'], 400),
+  'POST /api/v1/appointments/:id/status': only(['relations_officer', 'supervisor', 'service_officer'], 400),
   // Every staff member's home page: its sections follow the caller's roles (workspace.int.test.ts).
   'GET /api/v1/workspace/home': anyStaff(200),
 
@@ -112,6 +143,11 @@ const table: Record<string, Expected> = {
   // gives it to admin (security) and not to the manager — reported, kept.
   'GET /api/v1/audit-events': only(['admin', 'auditor'], 200),
   'GET /api/v1/outbox': only(oversight, 200),
+  // The association's wording of its messages: read as its settings are, changed by the admin.
+  'GET /api/v1/message-templates': only(everyone, 200),
+  'PUT /api/v1/message-templates': only(['admin'], 400),
+  // WhatsApp's status reports: no session, but a signature (none here: 401).
+  'POST /api/v1/webhooks/whatsapp': pub(401),
 
   'GET /api/v1/beneficiaries': only(caseRoles, 200),
   'POST /api/v1/beneficiaries': only(registrars, 400),
@@ -205,6 +241,46 @@ const table: Record<string, Expected> = {
   'GET /api/v1/registrations': only(['relations_officer', 'supervisor', 'manager'], 200),
   'POST /api/v1/registrations/:id/accept': only(['relations_officer', 'supervisor', 'manager'], 404),
   'POST /api/v1/registrations/:id/return': only(['relations_officer', 'supervisor', 'manager'], 400),
+
+  // Complaints and suggestions (issue 12): "quality_officer: surveys, complaints, suggestions, improvement
+  // actions" handles them; the manager "sees everything" and takes escalations; the relations officer,
+  // who receives people on every channel, logs what they say but does not read the register (complaints
+  // name colleagues); the auditor reads. The public form and tracking page need no sign-in.
+  'GET /api/v1/complaints': only(['manager', 'quality_officer', 'auditor'], 200),
+  'GET /api/v1/complaints/:id': only(['manager', 'quality_officer', 'auditor'], 404),
+  'POST /api/v1/complaints': only(['manager', 'quality_officer', 'relations_officer'], 400),
+  'POST /api/v1/complaints/:id/assign': only(['manager', 'quality_officer'], 400),
+  'POST /api/v1/complaints/:id/reply': only(['manager', 'quality_officer'], 400),
+  'POST /api/v1/complaints/:id/close': only(['manager', 'quality_officer'], 400),
+  'POST /api/v1/complaints/:id/improvement-action': only(['manager', 'quality_officer'], 400),
+  'POST /api/v1/public/:slug/complaints': pub(400),
+  'GET /api/v1/public/:slug/complaints/:trackingNumber': pub(404),
+
+  // Inquiries (issue 12): the relations officer "answers inquiries" and takes them on every channel; the
+  // supervisor "explains procedures" and answers too; the manager "sees everything", the quality officer
+  // follows contacts up and the auditor reads. Handing one to a colleague is the supervisor's or the
+  // manager's call, as with requests.
+  'POST /api/v1/inquiries': only(registrars, 400),
+  'GET /api/v1/inquiries': only(
+    ['manager', 'relations_officer', 'supervisor', 'quality_officer', 'auditor'],
+    200,
+  ),
+  'GET /api/v1/inquiries/:id': only(
+    ['manager', 'relations_officer', 'supervisor', 'quality_officer', 'auditor'],
+    404,
+  ),
+  'POST /api/v1/inquiries/:id/assign': only(fileJudges, 400),
+  'POST /api/v1/inquiries/:id/answer': only(registrars, 400),
+  // The knowledge base is approved answers, no one's data: every staff member reads it; those who answer
+  // write drafts; "supervisor … approves KB" (the issue's draft → approved by a supervisor).
+  'GET /api/v1/knowledge': only(everyone, 200),
+  'GET /api/v1/knowledge/suggest': only(everyone, 400), // no question typed
+  'GET /api/v1/knowledge/:id': only(everyone, 404),
+  'POST /api/v1/knowledge': only(registrars, 400),
+  'PATCH /api/v1/knowledge/:id': only(registrars, 400), // an empty change is refused
+  'POST /api/v1/knowledge/:id/approve': only(['supervisor'], 404),
+  // Published on the association's public page, without sign-in (an unknown slug: 404).
+  'GET /api/v1/public/:slug/knowledge': pub(404),
 };
 
 const { app, services } = await createTestApp();

@@ -38,7 +38,12 @@ export async function createTestApp(
     storage: createLocalStorage(filesDir),
     notificationDriver: options.notificationDriver,
   });
-  const app = await buildApp({ database: testDb.database, services, logLevel: 'silent', webRoot: null });
+  const app = await buildApp({
+    database: testDb.database,
+    services,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    webRoot: null,
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -110,6 +110,7 @@ async function seedCasesInTenant(
     recurrence: 'monthly',
     registrationChecklist: ['توقيع محضر الاستلام'],
     active: true,
+    visitMinutes: 15,
   });
   await services.catalog.createService(as('admin'), {
     nameAr: 'مساعدة إيجار',
@@ -121,6 +122,7 @@ async function seedCasesInTenant(
     recurrence: 'one_off',
     registrationChecklist: ['التحقق من بيانات المؤجر'],
     active: true,
+    visitMinutes: 30,
   });
 
   const moves: Parameters<typeof services.transitions.transition>[2]['action'][][] = [
@@ -138,6 +140,7 @@ async function seedCasesInTenant(
     send_to_committee: 'researcher',
     approve: 'committee_member',
   };
+  const cases: { beneficiaryId: string; requestId: string }[] = [];
   for (const [i, p] of people.entries()) {
     const b = await services.beneficiaries.registerBeneficiary(as('relations_officer'), {
       nationalId: generateNationalId(1, String(41000000 + offset * 100 + i).padStart(8, '0')),
@@ -175,6 +178,7 @@ async function seedCasesInTenant(
       serviceId: basket.id,
       channel: 'in_person',
     });
+    cases.push({ beneficiaryId: b.id, requestId: request.id });
     for (const action of moves[i]!) {
       if (action === 'send_to_committee') {
         for (const task of (await services.verification.listTasks(as('researcher'), request.id)).items) {
@@ -203,4 +207,89 @@ async function seedCasesInTenant(
       );
     }
   }
+  await seedReferralsAndPartners(services, as, cases);
+  await services.campaigns.create(as('relations_officer'), {
+    serviceId: basket.id,
+    title: 'تعريف بالسلة الغذائية الشهرية',
+    messageAr: 'قد تكون مؤهلاً لخدمة السلة الغذائية الشهرية. تفضل بزيارتنا أو قدّم طلبك من بوابة المستفيدين.',
+    messageEn: 'You may qualify for the monthly food basket. Visit us or apply in the beneficiary portal.',
+    minDaysBetween: 30,
+  });
+}
+
+/** A referral waiting for the supervisor, one answered, two partners and one person referred to one. */
+async function seedReferralsAndPartners(
+  services: Services,
+  as: (role: StaffRole) => ActorContext,
+  cases: { beneficiaryId: string; requestId: string }[],
+) {
+  const [first, second] = cases;
+  if (!first || !second) return;
+  const supervisor = as('supervisor');
+  await services.referrals.refer(as('relations_officer'), second.requestId, {
+    reason: 'المستفيدة تسأل هل يشمل الدعم أبناءها المتزوجين المقيمين معها؟',
+    assigneeId: supervisor.actor.userId,
+    dueInDays: 2,
+  });
+  const answered = await services.referrals.refer(as('relations_officer'), first.requestId, {
+    reason: 'هل يُكتفى بصورة الهوية أم يلزم الأصل عند الاستلام؟',
+    assigneeId: supervisor.actor.userId,
+    dueInDays: 2,
+  });
+  await services.referrals.answer(
+    supervisor,
+    answered.id,
+    'تكفي الصورة عند التسجيل، ويُطلب الأصل عند الاستلام.',
+  );
+  const partner = await services.partners.create(as('admin'), {
+    nameAr: 'جمعية البر الخيرية',
+    nameEn: 'Al-Birr Charity',
+    kind: 'charity',
+    contactName: 'مكتب التنسيق',
+  });
+  await services.partners.create(as('admin'), {
+    nameAr: 'مستشفى الملك فيصل — الخدمة الاجتماعية',
+    kind: 'health',
+  });
+  // Approved answers to common questions, an inquiry waiting for its answer, and a suggestion.
+  for (const article of [
+    {
+      category: 'التسجيل',
+      questionAr: 'كيف أسجل في الجمعية؟',
+      answerAr:
+        'بزيارة مقر الجمعية بالهوية الوطنية، أو بالتسجيل المسبق من بوابة المستفيدين ثم التحقق لدى الموظف.',
+      questionEn: 'How do I register with the association?',
+      answerEn:
+        'Visit the association with your national ID, or pre-register in the beneficiary portal and verify with staff.',
+    },
+    {
+      category: 'الطلبات',
+      questionAr: 'متى يصدر القرار في طلبي؟',
+      answerAr: 'يُعرض الطلب على اللجنة ويصدر القرار خلال مدة لا تقل عن أسبوعين، ويصلك موعده برسالة نصية.',
+    },
+  ]) {
+    const draft = await services.knowledge.create(supervisor, article);
+    await services.knowledge.approve(supervisor, draft.id);
+  }
+  await services.inquiries.create(as('relations_officer'), {
+    beneficiaryId: first.beneficiaryId,
+    channel: 'phone',
+    question: 'متى يصدر القرار في طلب السلة الغذائية؟',
+  });
+  await services.complaints.create(as('relations_officer'), {
+    kind: 'suggestion',
+    text: 'نقترح تخصيص وقت لكبار السن في الاستقبال صباحاً.',
+    beneficiaryId: second.beneficiaryId,
+    anonymous: false,
+  });
+  await services.beneficiaryRecords.recordConsent(as('relations_officer'), first.beneficiaryId, {
+    purpose: 'partner_sharing',
+    granted: true,
+    channel: 'in_person',
+  });
+  await services.partners.refer(as('relations_officer'), first.beneficiaryId, {
+    partnerId: partner.id,
+    reason: 'احتياج إلى ترميم المسكن خارج خدمات الجمعية',
+    sharedFields: ['fullName', 'phone', 'city'],
+  });
 }

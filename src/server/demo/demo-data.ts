@@ -55,7 +55,7 @@ export const shaaer: OrganizationSpec = {
   ],
 };
 
-// الجمعية السعودية للموارد البشرية: 8 channels; the social research officer takes referrals; the
+// الجمعية السعودية للموارد البشرية: the policy's 8 channels, with WhatsApp and e-mail as their own; the social research officer takes referrals; the
 // research committee decides; the policy carries the board's approval.
 export const hrSociety: OrganizationSpec = {
   nameAr: 'الجمعية السعودية للموارد البشرية',

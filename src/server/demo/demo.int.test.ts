@@ -9,7 +9,8 @@ describe('demo data', () => {
   it('creates the committee association with staff, services and requests at several stages', async () => {
     const org = await seedOrganization(services, hrSociety, testPassword);
     expect(org.settings.decisionBody.kind).toBe('committee');
-    expect(org.settings.channels.filter((c) => c.enabled)).toHaveLength(8);
+    // The policy's eight channels, and WhatsApp and e-mail, where answers go back on the channel they came from.
+    expect(org.settings.channels.filter((c) => c.enabled)).toHaveLength(10);
     await seedCases(services, org.id, hrSociety.staff, 7);
     const cookie = await signIn(app, 'manager@hrsociety.demo');
     const list = (

@@ -36,6 +36,18 @@ const configSchema = z.object({
   SMS_HTTP_AUTHORIZATION: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   SMS_HTTP_BODY: z.string().default(defaultSmsHttpBody),
   SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // E-mail and WhatsApp (platform/notifications/channel-drivers.ts): `outbox` records only.
+  EMAIL_DRIVER: z.enum(['outbox', 'smtp']).default('outbox'),
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  EMAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  WHATSAPP_DRIVER: z.enum(['outbox', 'cloud']).default('outbox'),
+  WHATSAPP_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  WHATSAPP_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  WHATSAPP_PHONE_NUMBER_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  // Verifies the WhatsApp status webhook (X-Hub-Signature-256); unset: the webhook refuses every call.
+  WHATSAPP_APP_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  // The address beneficiaries reach the system at, for links in messages (e.g. https://wasl.example.org).
+  PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

@@ -4,7 +4,7 @@ import { gregorianDateSchema, hijriDateSchema } from '../dates-hijri';
 import { normalizeDigits } from '../digits';
 import { nationalIdSchema } from '../saudi/national-id';
 import { mobileSchema } from '../saudi/phone';
-import { identifierSchema, listQuerySchema, pageSchema, textSchema } from './common';
+import { emailSchema, identifierSchema, listQuerySchema, pageSchema, textSchema } from './common';
 
 // المستفيد — the person the association serves, registered at the counter (policy steps 1, 2 and 4).
 
@@ -60,6 +60,8 @@ const profileFields = {
   fullNameEn: textSchema(0, 200).optional(),
   maritalStatus: z.enum(maritalStatuses).optional(),
   altPhone: mobileSchema.optional(),
+  // For messages by e-mail; null clears it.
+  email: emailSchema.nullable().optional(),
   region: textSchema(0, 80).optional(),
   district: textSchema(0, 80).optional(),
   address: textSchema(0, 300).optional(),
@@ -163,6 +165,7 @@ export const beneficiarySchema = z.object({
   maritalStatus: z.enum(maritalStatuses).nullable(),
   phone: z.string(),
   altPhone: z.string().nullable(),
+  email: z.string().nullable(),
   region: z.string().nullable(),
   city: z.string(),
   district: z.string().nullable(),
@@ -302,24 +305,64 @@ export const consentSchema = z.object({
   recordedBy: z.string().nullable(),
 });
 
+// How a contact ended (issue 12: "outcome, how long").
+export const interactionOutcomes = [
+  'information_given',
+  'resolved',
+  'follow_up_needed',
+  'referred',
+  'no_answer',
+] as const;
+
 export const interactionInputSchema = z.object({
   channel: code,
   kind: z.enum(['intake', 'inquiry', 'follow_up', 'visit', 'call', 'other']),
   summary: textSchema(1, 2000),
+  outcome: z.enum(interactionOutcomes).optional(),
+  durationMinutes: z.number().int().min(0).max(600).optional(),
+});
+
+/** What the timeline shows (issue 12: the whole story), and the groups its filter offers. */
+export const timelineKinds = [
+  'interaction',
+  'inquiry',
+  'complaint',
+  'appointment',
+  'request',
+  'transition',
+  'referral',
+  'referral_answer',
+  'verification',
+  'delivery',
+  'letter',
+  'message',
+  'partner_referral',
+  'document',
+  'declaration',
+  'consent',
+  'household',
+  'status',
+  'created',
+  'updated',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export const timelineGroups = {
+  contacts: ['interaction', 'inquiry', 'complaint', 'appointment'],
+  requests: ['request', 'transition', 'referral', 'referral_answer', 'verification', 'delivery', 'letter'],
+  messages: ['message'],
+  partners: ['partner_referral'],
+  file: ['document', 'declaration', 'consent', 'household', 'status', 'created', 'updated'],
+} as const satisfies Record<string, readonly TimelineKind[]>;
+export type TimelineGroup = keyof typeof timelineGroups;
+
+export const timelineQuerySchema = z.object({
+  group: z.enum(Object.keys(timelineGroups) as [TimelineGroup, ...TimelineGroup[]]).optional(),
 });
 
 export const timelineItemSchema = z.object({
   id: z.string(),
-  kind: z.enum([
-    'interaction',
-    'document',
-    'declaration',
-    'consent',
-    'household',
-    'status',
-    'created',
-    'updated',
-  ]),
+  kind: z.enum(timelineKinds),
   at: z.string(),
   actorName: z.string().nullable(),
   channel: z.string().nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultDigitStyle, digitStyles } from '../digits';
 import { staffRoles } from '../roles';
 import { isoDateSchema, textSchema } from './common';
+import { complaintSettingsSchemaOf, defaultComplaintSettings } from './complaints';
 
 // قنوات التواصل — the contact channels of the two seed policies; an organization enables its own.
 export const defaultChannels = [
@@ -23,6 +24,8 @@ export const defaultChannels = [
     labelEn: 'Outreach office representatives',
     enabled: false,
   },
+  { code: 'whatsapp', labelAr: 'واتساب', labelEn: 'WhatsApp', enabled: true },
+  { code: 'email', labelAr: 'البريد الإلكتروني', labelEn: 'E-mail', enabled: true },
 ] as const;
 
 type TextFactory = (min: number, max: number) => z.ZodType<string>;
@@ -108,6 +111,25 @@ function settingsSchema(text: TextFactory) {
         .regex(/^[A-Za-z0-9 .-]{2,11}$/, { message: 'sender name: 2–11 Latin letters or digits' }),
       templates: z.partialRecord(z.enum(smsTemplateKeys), z.object({ ar: text(1, 480), en: text(1, 480) })),
     }),
+    // أوقات الهدوء — messages written between start and end (association time) wait until the end.
+    messaging: z.object({
+      quietHours: z.object({
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      }),
+    }),
+    // الشكاوى والمقترحات — categories and working days to answer, per kind.
+    complaints: complaintSettingsSchemaOf(text),
+    // الاستفسارات — working days to answer an inquiry (its due time on the working calendar).
+    inquiryResponseDays: z.number().int().min(1).max(30),
+    // الاستقبال — counter hours (association time) and desks: the appointment slots for counter visits.
+    counter: z
+      .object({
+        opensAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        closesAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        desks: z.number().int().min(1).max(50),
+      })
+      .refine((c) => c.opensAt < c.closesAt, { message: 'the counter closes after it opens' }),
   });
 }
 
@@ -129,6 +151,10 @@ export const organizationSettingsSchema = settingsSchema(textSchema).partial({
   fieldVisitChecklist: true,
   digitStyle: true,
   sms: true,
+  messaging: true,
+  complaints: true,
+  inquiryResponseDays: true,
+  counter: true,
 });
 export const organizationSettingsOutputSchema = settingsSchema(plainText);
 
@@ -240,6 +266,10 @@ export function defaultOrganizationSettings(): OrganizationSettings {
     fieldVisitChecklist: defaultFieldVisitChecklist.map((q) => ({ ...q })),
     digitStyle: defaultDigitStyle,
     sms: { senderName: 'Wasl', templates: {} },
+    messaging: { quietHours: { start: '21:00', end: '08:00' } },
+    complaints: defaultComplaintSettings(),
+    inquiryResponseDays: 2,
+    counter: { opensAt: '08:00', closesAt: '14:00', desks: 2 },
   };
 }
 

@@ -4,7 +4,8 @@ import { listQuerySchema, pageSchema } from './common';
 export const notificationChannels = ['sms', 'email', 'whatsapp'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
 /** `recorded`: kept in the outbox by a driver that delivers nothing; `sent`: handed to a gateway. */
-export const outboxStatuses = ['queued', 'recorded', 'sent', 'failed'] as const;
+/** `delivered`: the gateway reported the message reached the person (a delivery receipt). */
+export const outboxStatuses = ['queued', 'recorded', 'sent', 'delivered', 'failed'] as const;
 
 export const outboxMessageSchema = z.object({
   id: z.uuid(),
@@ -20,6 +21,12 @@ export const outboxMessageSchema = z.object({
   relatedId: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** Held until then by the association's quiet hours; null: at once. */
+  notBefore: z.string().nullable(),
+  /** When the gateway reported the message delivered. */
+  deliveredAt: z.string().nullable(),
+  /** The gateway's id of the message (WhatsApp), matched by its status reports. */
+  providerMessageId: z.string().nullable(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

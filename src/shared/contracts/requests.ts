@@ -74,6 +74,32 @@ export const referralSchema = z.object({
   createdAt: z.string(),
 });
 
+/** The referral inbox (issue 12): referrals assigned to me or asked by me, with the case they are about. */
+export const referralInboxQuerySchema = z.object({
+  box: z.enum(['assigned', 'sent']).default('assigned'),
+  state: z.enum(['open', 'answered', 'overdue']).default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
+export type ReferralInboxQuery = z.infer<typeof referralInboxQuerySchema>;
+
+export const referralInboxItemSchema = referralSchema.extend({
+  requestNumber: z.string(),
+  requestStatus: z.string(),
+  beneficiaryId: z.uuid(),
+  beneficiaryName: z.string(),
+  beneficiaryFileNumber: z.string(),
+});
+export type ReferralInboxItem = z.infer<typeof referralInboxItemSchema>;
+
+export const referralInboxSchema = z.object({
+  items: z.array(referralInboxItemSchema),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+  counts: z.object({ open: z.number().int(), overdue: z.number().int(), answered: z.number().int() }),
+});
+export type ReferralInbox = z.infer<typeof referralInboxSchema>;
+
 export const requestSchema = z.object({
   id: z.uuid(),
   number: z.string(),

@@ -23,6 +23,8 @@ const serviceFields = z.object({
   recurrence: z.enum(['one_off', 'monthly']),
   registrationChecklist: z.array(textSchema(2, 200)).max(20),
   active: z.boolean(),
+  // وقت كافٍ لكل مراجع — the minutes a counter visit for this service is given (appointment slots).
+  visitMinutes: z.number().int().min(5).max(240),
 });
 
 export const serviceInputSchema = serviceFields.extend({
@@ -32,6 +34,7 @@ export const serviceInputSchema = serviceFields.extend({
   recurrence: serviceFields.shape.recurrence.default('one_off'),
   registrationChecklist: serviceFields.shape.registrationChecklist.default([]),
   active: serviceFields.shape.active.default(true),
+  visitMinutes: serviceFields.shape.visitMinutes.default(20),
 });
 export type ServiceInput = z.infer<typeof serviceInputSchema>;
 
@@ -55,6 +58,7 @@ export const serviceSchema = z.object({
   recurrence: z.enum(['one_off', 'monthly']),
   registrationChecklist: z.array(z.string()),
   active: z.boolean(),
+  visitMinutes: z.number().int(),
   createdAt: z.string(),
 });
 export type Service = z.infer<typeof serviceSchema>;

@@ -148,6 +148,8 @@ export const workspaceSectionSchema = z.discriminatedUnion('kind', [
     decidedThisMonth: z.number().int(),
     decidedOnTimeThisMonth: z.number().int(),
     newBeneficiariesThisMonth: z.number().int(),
+    /** Complaints and suggestions past their answer date, escalated to the manager, still unanswered. */
+    escalatedComplaints: z.number().int(),
   }),
   z.object({
     kind: z.literal('setup'),

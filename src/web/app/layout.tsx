@@ -15,17 +15,25 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconBell,
+  IconBook2,
   IconBriefcase,
+  IconBuildingCommunity,
+  IconCalendarEvent,
   IconChecklist,
   IconChevronDown,
   IconClipboardList,
   IconCopy,
   IconGavel,
+  IconHelp,
   IconHome,
   IconListDetails,
   IconLogout,
+  IconMessagePlus,
+  IconMessageQuestion,
+  IconMessageReport,
   IconScale,
   IconSettings,
+  IconSpeakerphone,
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
@@ -38,6 +46,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../../shared/permissions';
 import { LanguageSwitch } from '../components/language-switch';
 import { signOut } from '../features/auth/api';
+import { LogContactButton } from '../features/inquiries/components/log-contact';
 import { errorMessage } from '../lib/api';
 import { useRoleTitle } from '../lib/roles';
 import { useCan, useMe } from '../lib/session';
@@ -52,6 +61,14 @@ interface NavItem {
     | '/beneficiaries'
     | '/beneficiaries/duplicates'
     | '/registrations'
+    | '/inquiries'
+    | '/knowledge'
+    | '/complaints'
+    | '/complaints/new'
+    | '/referrals'
+    | '/partners'
+    | '/campaigns'
+    | '/appointments'
     | '/requests'
     | '/services'
     | '/verifications'
@@ -94,10 +111,58 @@ export function AppLayout() {
       action: 'registrations.review',
     },
     {
+      to: '/inquiries',
+      label: t('inquiries.nav'),
+      icon: <IconMessageQuestion size={20} aria-hidden />,
+      action: 'inquiries.read',
+    },
+    {
+      to: '/knowledge',
+      label: t('knowledge.nav'),
+      icon: <IconBook2 size={20} aria-hidden />,
+      action: 'knowledge.read',
+    },
+    {
       to: '/requests',
       label: t('requests.nav.list'),
       icon: <IconClipboardList size={20} aria-hidden />,
       action: 'requests.read',
+    },
+    {
+      to: '/referrals',
+      label: t('referrals.nav'),
+      icon: <IconHelp size={20} aria-hidden />,
+      action: 'requests.read',
+    },
+    {
+      to: '/complaints',
+      label: t('complaints.nav.list'),
+      icon: <IconMessageReport size={20} aria-hidden />,
+      action: 'complaints.read',
+    },
+    {
+      to: '/complaints/new',
+      label: t('complaints.nav.new'),
+      icon: <IconMessagePlus size={20} aria-hidden />,
+      action: 'complaints.create',
+    },
+    {
+      to: '/appointments',
+      label: t('appointments.nav'),
+      icon: <IconCalendarEvent size={20} aria-hidden />,
+      action: 'appointments.read',
+    },
+    {
+      to: '/campaigns',
+      label: t('campaigns.nav'),
+      icon: <IconSpeakerphone size={20} aria-hidden />,
+      action: 'campaigns.read',
+    },
+    {
+      to: '/partners',
+      label: t('partners.nav'),
+      icon: <IconBuildingCommunity size={20} aria-hidden />,
+      action: 'partners.manage',
     },
     {
       to: '/services',
@@ -196,6 +261,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <LogContactButton />
             <LanguageSwitch compact />
             <UserMenu />
           </Group>

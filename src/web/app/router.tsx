@@ -32,11 +32,22 @@ const features = {
   search: () => import('../features/beneficiaries/routes/search-page'),
   sign: () => import('../features/beneficiaries/routes/sign-page'),
   session: () => import('../features/committee/routes/session-page'),
+  complaint: () => import('../features/complaints/routes/complaint-page'),
+  complaints: () => import('../features/complaints/routes/complaints-page'),
+  newComplaint: () => import('../features/complaints/routes/new-complaint-page'),
   sessions: () => import('../features/committee/routes/sessions-page'),
   home: () => import('../features/home/routes/home-page'),
   settings: () => import('../features/organization/routes/settings-page'),
   outbox: () => import('../features/outbox/routes/outbox-page'),
   registrations: () => import('../features/registrations/routes/registrations-page'),
+  inquiries: () => import('../features/inquiries/routes/inquiries-page'),
+  newInquiry: () => import('../features/inquiries/routes/new-inquiry-page'),
+  inquiry: () => import('../features/inquiries/routes/inquiry-page'),
+  knowledge: () => import('../features/inquiries/routes/knowledge-page'),
+  referrals: () => import('../features/referrals/routes/referrals-page'),
+  partners: () => import('../features/partners/routes/partners-page'),
+  campaigns: () => import('../features/campaigns/routes/campaigns-page'),
+  appointments: () => import('../features/appointments/routes/appointments-page'),
   newRequest: () => import('../features/requests/routes/new-request-page'),
   queues: () => import('../features/requests/routes/queues-page'),
   request: () => import('../features/requests/routes/request-page'),
@@ -181,6 +192,67 @@ const registrationsRoute = createRoute({
   path: '/registrations',
   component: lazyRouteComponent(features.registrations, 'RegistrationsPage'),
 });
+// Referrals to the supervisor: answered here, and read back by whoever referred (features/referrals).
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  component: lazyRouteComponent(features.referrals, 'ReferralsPage'),
+});
+// Complaints and suggestions: the register, logging one, and one complaint (features/complaints).
+const complaintsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/complaints',
+  component: lazyRouteComponent(features.complaints, 'ComplaintsPage'),
+});
+const newComplaintRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/complaints/new',
+  component: lazyRouteComponent(features.newComplaint, 'NewComplaintPage'),
+});
+const complaintRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/complaints/$complaintId',
+  component: lazyRouteComponent(features.complaint, 'ComplaintPage'),
+});
+// The counter's diary of booked visits (features/appointments).
+const appointmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/appointments',
+  component: lazyRouteComponent(features.appointments, 'AppointmentsPage'),
+});
+// Outreach campaigns (features/campaigns): drafted by relations staff, approved by a manager.
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns',
+  component: lazyRouteComponent(features.campaigns, 'CampaignsPage'),
+});
+// The partner list (features/partners), for the admin and the manager.
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners',
+  component: lazyRouteComponent(features.partners, 'PartnersPage'),
+});
+// Inquiries on every channel and the knowledge base of approved answers (features/inquiries).
+const inquiriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inquiries',
+  component: lazyRouteComponent(features.inquiries, 'InquiriesPage'),
+});
+const newInquiryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inquiries/new',
+  component: lazyRouteComponent(features.newInquiry, 'NewInquiryPage'),
+});
+const inquiryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inquiries/$inquiryId',
+  component: lazyRouteComponent(features.inquiry, 'InquiryPage'),
+});
+const knowledgeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge',
+  component: lazyRouteComponent(features.knowledge, 'KnowledgePage'),
+});
 const servicesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/services',
@@ -280,6 +352,14 @@ const routeTree = rootRoute.addChildren([
     beneficiaryRoute,
     signRoute,
     registrationsRoute,
+    inquiriesRoute,
+    newInquiryRoute,
+    inquiryRoute,
+    knowledgeRoute,
+    referralsRoute,
+    partnersRoute,
+    campaignsRoute,
+    appointmentsRoute,
     servicesRoute,
     newServiceRoute,
     serviceRoute,
@@ -293,6 +373,9 @@ const routeTree = rootRoute.addChildren([
     assessmentRoute,
     committeeRoute,
     sessionRoute,
+    complaintsRoute,
+    newComplaintRoute,
+    complaintRoute,
   ]),
 ]);
 

@@ -19,6 +19,10 @@ const Requests = lazy(() => import('./pages/requests'));
 const RequestPage = lazy(() => import('./pages/request/request'));
 const Messages = lazy(() => import('./pages/messages'));
 const MyData = lazy(() => import('./pages/my-data/my-data'));
+const PublicComplaint = lazy(() => import('./pages/complaints/public-complaint'));
+const TrackComplaint = lazy(() => import('./pages/complaints/track-complaint'));
+const Faq = lazy(() => import('./pages/faq'));
+const MyComplaints = lazy(() => import('./pages/complaints/my-complaints'));
 
 export function PortalApp() {
   const { slug } = useLocation();
@@ -135,6 +139,11 @@ function Screen({ ended }: { ended: boolean }) {
   const session = useSession();
   if (session.me === undefined) return <Skeleton lines={4} />;
   if (first === 'register') return <Register />;
+  // A complaint or a suggestion, and following it by its number, need no sign-in.
+  if (first === 'complaint') return <PublicComplaint />;
+  if (first === 'track') return <TrackComplaint />;
+  // The association's approved answers to common questions: open to everyone.
+  if (first === 'faq') return <Faq />;
   if (session.me === null) return <SignIn ended={ended} />;
   let screen: ReactNode;
   switch (first) {
@@ -152,6 +161,9 @@ function Screen({ ended }: { ended: boolean }) {
       break;
     case 'my-data':
       screen = <MyData />;
+      break;
+    case 'complaints':
+      screen = <MyComplaints />;
       break;
     default:
       screen = <NotFound />;

@@ -60,6 +60,7 @@ export function presentBeneficiary(
     maritalStatus: (row.maritalStatus as Beneficiary['maritalStatus']) ?? null,
     phone: row.phone,
     altPhone: row.altPhone,
+    email: row.email,
     region: row.region,
     city: row.city,
     district: row.district,

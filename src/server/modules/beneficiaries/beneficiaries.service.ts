@@ -7,6 +7,7 @@ import type {
   HouseholdMemberInput,
   UpdateBeneficiary,
 } from '../../../shared/contracts/beneficiaries';
+import { messagingChannels } from '../../../shared/contracts/messaging';
 import type { OrganizationSettings } from '../../../shared/contracts/organization';
 import type { PortalProfileUpdate } from '../../../shared/contracts/portal-registration';
 import { hijriToGregorian } from '../../../shared/dates-hijri';
@@ -71,6 +72,7 @@ export function resolveDate(
 export function assertKnownCodes(
   settings: OrganizationSettings,
   input: { categories?: string[]; channel?: string; preferredChannel?: string },
+  // The messaging channels (sms, email, whatsapp) are preferred channels too, beside the contact channels.
 ) {
   const fields: Record<string, string> = {};
   const categories = new Set(settings.beneficiaryCategories.map((c) => c.code));
@@ -79,7 +81,11 @@ export function assertKnownCodes(
   });
   const channels = new Set(settings.channels.filter((c) => c.enabled).map((c) => c.code));
   if (input.channel && !channels.has(input.channel)) fields.channel = 'UNKNOWN_CODE';
-  if (input.preferredChannel && !channels.has(input.preferredChannel))
+  if (
+    input.preferredChannel &&
+    !channels.has(input.preferredChannel) &&
+    !(messagingChannels as readonly string[]).includes(input.preferredChannel)
+  )
     fields.preferredChannel = 'UNKNOWN_CODE';
   if (Object.keys(fields).length) throw new AppError(400, 'UNKNOWN_CODE', { fields });
 }
@@ -287,6 +293,7 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
           maritalStatus: input.maritalStatus ?? null,
           phone: input.phone,
           altPhone: input.altPhone ?? null,
+          email: input.email ?? null,
           region: input.region || null,
           city: input.city,
           district: input.district || null,

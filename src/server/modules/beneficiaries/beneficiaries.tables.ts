@@ -35,6 +35,8 @@ export const beneficiaries = pgTable(
     maritalStatus: text('marital_status'),
     phone: text('phone').notNull(),
     altPhone: text('alt_phone'),
+    // For messages by e-mail (preferred channel `email`).
+    email: text('email'),
     region: text('region'),
     city: text('city').notNull(),
     district: text('district'),
@@ -202,6 +204,9 @@ export const interactions = pgTable(
     channel: text('channel').notNull(),
     kind: text('kind').notNull(),
     summary: text('summary').notNull(),
+    // How the contact ended and how long it took (migration 0018).
+    outcome: text('outcome'),
+    durationMinutes: integer('duration_minutes'),
     staffId: uuid('staff_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -352,6 +352,8 @@ describe('merging two records of one person', () => {
       // portal), and its pre-registration stays the history of how that record arrived.
       'portal_sessions.beneficiary_id',
       'portal_registrations.beneficiary_id',
+      // Stays with the record a campaign reached: once per record per campaign (a unique key).
+      'campaign_recipients.beneficiary_id',
     ].sort();
     expect(referencing).toEqual(handled);
   });

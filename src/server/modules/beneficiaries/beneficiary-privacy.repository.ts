@@ -60,6 +60,11 @@ export const recordTablesMovedOnMerge = [
   'consents',
   'interactions',
   'correction_requests',
+  'inquiries',
+  'partner_referrals',
+  'appointments',
+  'outbox_messages',
+  'complaints',
 ] as const;
 
 /** Moves every record of `fromId` onto `toId` (a merge keeps everything the organization held). */
@@ -121,6 +126,13 @@ export async function erasePersonalRecords(tx: Tx, beneficiaryId: string) {
   await tx.execute(sql`update household_members set full_name = '—', national_id = null, health = null,
     birth_date = date_trunc('year', birth_date)::date where beneficiary_id = ${beneficiaryId}`);
   await tx.execute(sql`update interactions set summary = '—' where beneficiary_id = ${beneficiaryId}`);
+  await tx.execute(sql`update inquiries set question = '—', answer = case when answer is null then null else '—' end,
+    contact_name = null, contact_phone = null where beneficiary_id = ${beneficiaryId}`);
+  // What was shared with a partner: the fact and the fields stay, the values go.
+  await tx.execute(
+    sql`update partner_referrals set shared_data = '{}'::jsonb, reason = '—' where beneficiary_id = ${beneficiaryId}`,
+  );
+  await tx.execute(sql`update appointments set purpose = null where beneficiary_id = ${beneficiaryId}`);
   const signatures = await tx.execute<{ signature_key: string }>(
     sql`select signature_key from declarations where beneficiary_id = ${beneficiaryId} and signature_key is not null`,
   );

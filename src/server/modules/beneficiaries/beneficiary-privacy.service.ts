@@ -211,6 +211,7 @@ export function createBeneficiaryPrivacyService(deps: {
           birthDate: `${row.birthDate.slice(0, 4)}-01-01`,
           phone: '—',
           altPhone: null,
+          email: null,
           district: null,
           address: null,
           incomeSources: [],

@@ -9,6 +9,7 @@ import {
   interactionInputSchema,
   signDeclarationSchema,
   timelineItemSchema,
+  timelineQuerySchema,
 } from '../../../shared/contracts/beneficiaries';
 import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
 import { actorContextOf } from '../../platform/http/context';
@@ -160,8 +161,13 @@ export const beneficiaryRecordRoutes =
       '/api/v1/beneficiaries/:id/timeline',
       {
         config: { access: 'beneficiaries.read' },
-        schema: { tags, params: idParamsSchema, response: { 200: items(timelineItemSchema) } },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          querystring: timelineQuerySchema,
+          response: { 200: items(timelineItemSchema) },
+        },
       },
-      (request) => records.timeline(actorContextOf(request), request.params.id),
+      (request) => records.timeline(actorContextOf(request), request.params.id, request.query.group),
     );
   };

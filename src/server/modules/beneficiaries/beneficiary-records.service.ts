@@ -5,9 +5,12 @@ import {
   consentPurposes,
   documentFieldsSchema,
   type SignDeclaration,
+  type TimelineGroup,
+  timelineGroups,
 } from '../../../shared/contracts/beneficiaries';
 import type { PortalSignDeclaration } from '../../../shared/contracts/portal-registration';
 import { genderedText } from '../../../shared/gendered-text';
+import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { localToday } from '../../platform/clock';
@@ -35,8 +38,8 @@ import {
   listConsents,
   listDeclarations,
   listDocuments,
-  timelineOf,
 } from './beneficiary-records.repository';
+import { timelineOf } from './beneficiary-timeline.repository';
 
 export const maxDocumentBytes = 10 * 1024 * 1024;
 
@@ -307,6 +310,17 @@ export function createBeneficiaryRecordsService(deps: {
       };
     },
 
+    /** The consent in force for one purpose (the latest decision), with its id; null when never asked. */
+    async consentInForce(
+      ctx: ActorContext,
+      beneficiaryId: string,
+      purpose: (typeof consentPurposes)[number],
+    ) {
+      const row = await beneficiaries.load(db, ctx, beneficiaryId);
+      const latest = (await listConsents(db, row.id)).find((c) => c.purpose === purpose);
+      return latest ? { id: latest.id, granted: latest.granted, recordedAt: latest.recordedAt } : null;
+    },
+
     async recordConsent(
       ctx: ActorContext,
       beneficiaryId: string,
@@ -341,7 +355,7 @@ export function createBeneficiaryRecordsService(deps: {
     async recordInteraction(
       ctx: ActorContext,
       beneficiaryId: string,
-      input: { channel: string; kind: string; summary: string },
+      input: { channel: string; kind: string; summary: string; outcome?: string; durationMinutes?: number },
     ) {
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       assertKnownCodes(org.settings, { channel: input.channel });
@@ -363,13 +377,15 @@ export function createBeneficiaryRecordsService(deps: {
       });
     },
 
-    async timeline(ctx: ActorContext, beneficiaryId: string) {
+    async timeline(ctx: ActorContext, beneficiaryId: string, group?: TimelineGroup) {
       const row = await beneficiaries.load(db, ctx, beneficiaryId);
-      const rows = await timelineOf(db, ctx.actor.organizationId, row.id);
+      const kinds = group ? timelineGroups[group] : undefined;
+      const viewer = { userId: ctx.actor.userId, readsComplaints: can(ctx.actor.roles, 'complaints.read') };
+      const rows = await timelineOf(db, ctx.actor.organizationId, row.id, viewer, { kinds });
       return {
         items: rows.map((r) => ({
           id: r.id,
-          kind: r.kind as 'interaction',
+          kind: r.kind,
           at: new Date(r.at).toISOString(),
           actorName: r.actorName,
           channel: r.channel,

@@ -47,6 +47,9 @@ export function createOutboxService({ db }: { db: Db }) {
         relatedId: r.relatedId,
         createdAt: r.createdAt.toISOString(),
         sentAt: r.sentAt?.toISOString() ?? null,
+        notBefore: r.notBefore?.toISOString() ?? null,
+        deliveredAt: r.deliveredAt?.toISOString() ?? null,
+        providerMessageId: r.providerMessageId,
       }));
       const last = rows.at(-1);
       return {

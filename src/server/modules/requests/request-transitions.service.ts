@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { message } from '../../platform/i18n/messages';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { dispatchQueued, queueNotification } from '../../platform/notifications/notifications';
+import type { MessagingService } from '../messaging/messaging.service';
 import type { OrganizationService } from '../organizations/organizations.service';
 import type { CatalogService } from '../services/services.service';
 import { letterBody } from './decision-letters';
@@ -61,6 +62,7 @@ export function createTransitionService(deps: {
   organizations: OrganizationService;
   requests: RequestService;
   catalog: CatalogService;
+  messaging: MessagingService;
   verification?: () => VerificationHooks;
 }) {
   const { db, clock, jobs, organizations, requests, catalog } = deps;
@@ -202,21 +204,21 @@ export function createTransitionService(deps: {
           decision,
           bodyAr: body,
         });
-        await notify(
-          decision === 'approved'
-            ? message(
-                'ar',
-                'sms.approved',
-                { number: row.number, service: view.serviceNameAr },
-                { context: view.beneficiaryGender },
-              )
-            : message(
-                'ar',
-                'sms.rejected',
-                { number: row.number, reason: note ?? '' },
-                { context: view.beneficiaryGender },
-              ),
-        );
+        // The decision reaches the person on their channel and in their language, with the link to the
+        // letter in the portal (messaging sends it once this transaction commits).
+        const link = deps.messaging.portalLink(org.slug, `requests/${id}`);
+        await deps.messaging.notifyBeneficiary(tx, {
+          organizationId: row.organizationId,
+          beneficiaryId: row.beneficiaryId,
+          template: decision === 'approved' ? 'request_approved' : 'request_rejected',
+          variables:
+            decision === 'approved'
+              ? { number: row.number, service: view.serviceNameAr, link }
+              : { number: row.number, reason: note ?? '', link },
+          purpose: 'service',
+          relatedType: 'request',
+          relatedId: id,
+        });
         break;
       }
       case 'complete_registration': {

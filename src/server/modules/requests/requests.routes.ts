@@ -8,6 +8,8 @@ import {
   historyItemSchema,
   listRequestsQuerySchema,
   queueCountsSchema,
+  referralInboxQuerySchema,
+  referralInboxSchema,
   referralInputSchema,
   referralSchema,
   requestPageSchema,
@@ -153,6 +155,14 @@ export const requestRoutes =
         reply
           .status(201)
           .send(await referrals.refer(actorContextOf(request), request.params.id, request.body)),
+    );
+    app.get(
+      '/api/v1/referrals',
+      {
+        config: { access: 'requests.read', personalData: 'request' },
+        schema: { tags, querystring: referralInboxQuerySchema, response: { 200: referralInboxSchema } },
+      },
+      (request) => referrals.inbox(actorContextOf(request), request.query),
     );
     app.get(
       '/api/v1/referrals/mine',

@@ -34,6 +34,7 @@ export function presentService(r: ServiceRow): Service {
     recurrence: r.recurrence,
     registrationChecklist: r.registrationChecklist,
     active: r.active,
+    visitMinutes: r.visitMinutes,
     createdAt: r.createdAt.toISOString(),
   };
 }

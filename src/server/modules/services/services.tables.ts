@@ -27,6 +27,7 @@ export const services = pgTable(
       .default('one_off'),
     registrationChecklist: text('registration_checklist').array().notNull().default(sql`'{}'`),
     active: boolean('active').notNull().default(true),
+    visitMinutes: integer('visit_minutes').notNull().default(20),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -106,6 +106,29 @@ export function createSignalService(deps: {
      * Before a rule change is saved: how many active beneficiaries (and how many with an open
      * request of the service) would get a different recommendation, with a sample.
      */
+    /**
+     * The people a service's rules in force find eligible today and who have no open request for it
+     * (outreach: "a new service you may qualify for"); a service without rules falls back to its target
+     * categories, and one with neither has no such audience (an empty list).
+     */
+    async eligibleWithoutRequest(ctx: ActorContext, serviceId: string) {
+      const service = await catalog.loadService(db, ctx, serviceId);
+      const org = await organizations.getOrganization(ctx.actor.organizationId);
+      const today = localToday(clock, org.settings.timeZone);
+      const rules = (await latestRules(db, ctx.actor.organizationId, serviceId))?.rules;
+      const targets = service.targetCategories;
+      if (!rules?.criteria.length && targets.length === 0) return [];
+      const rows = await eligibilityFactsOf(db, ctx.actor.organizationId, serviceId, today);
+      return rows
+        .filter((r) => !r.open_request)
+        .filter((r) =>
+          rules?.criteria.length
+            ? evaluateEligibility(rules, whatIfFacts(r, today)).recommendation === 'eligible'
+            : r.categories.some((c) => targets.includes(c)),
+        )
+        .map((r) => r.id);
+    },
+
     async whatIf(ctx: ActorContext, serviceId: string, proposed: RuleSet) {
       await catalog.loadService(db, ctx, serviceId);
       const org = await organizations.getOrganization(ctx.actor.organizationId);

@@ -16,6 +16,7 @@ import type { StaffRole } from '../../../shared/roles';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
+import type { ComplaintService } from '../complaints/complaints.service';
 import type { OrganizationService } from '../organizations/organizations.service';
 import type { RequestService } from '../requests/requests.service';
 import {
@@ -82,8 +83,9 @@ export function createWorkspaceService(deps: {
   clock: Clock;
   organizations: OrganizationService;
   requests: RequestService;
+  complaints: Pick<ComplaintService, 'escalatedCount'>;
 }) {
-  const { db, clock, organizations, requests } = deps;
+  const { db, clock, organizations, requests, complaints } = deps;
 
   // The same rule as the request lists, for rows read here directly.
   const isLate = (line: RequestLine, at: Moment) => isRequestLate(line, at.now, at.stageAlertDays);
@@ -279,6 +281,7 @@ export function createWorkspaceService(deps: {
           decidedThisMonth: decisions.decided,
           decidedOnTimeThisMonth: decisions.onTime,
           newBeneficiariesThisMonth: newBeneficiaries,
+          escalatedComplaints: await complaints.escalatedCount(ctx),
         },
       ];
     },

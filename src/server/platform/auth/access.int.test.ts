@@ -31,6 +31,13 @@ describe('route permissions', () => {
         'POST /api/v1/portal/sessions',
         'POST /api/v1/portal/registrations/otp',
         'POST /api/v1/portal/registrations',
+        // The association's public page: a complaint without sign-in, following it by its number, and
+        // its published answers (issue 12).
+        'POST /api/v1/public/:slug/complaints',
+        'GET /api/v1/public/:slug/complaints/:trackingNumber',
+        'GET /api/v1/public/:slug/knowledge',
+        // WhatsApp's delivery receipts: no session, but signed (decision 018).
+        'POST /api/v1/webhooks/whatsapp',
         'GET /healthz',
         'GET /readyz',
       ].sort(),

@@ -11,7 +11,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 export interface Jobs {
-  send(name: string, payload: object): Promise<void>;
+  /** `startAfter`: not before this time (e.g. a message written in quiet hours). */
+  send(name: string, payload: object, options?: { startAfter?: Date }): Promise<void>;
   /** Starts consuming the given jobs in this process. */
   work(definitions: JobDefinition[]): Promise<void>;
   stop(): Promise<void>;
@@ -45,8 +46,13 @@ export async function startJobs(options: {
   for (const queue of options.queues) await boss.createQueue(queue);
 
   return {
-    async send(name, payload) {
-      await boss.send(name, payload, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+    async send(name, payload, options = {}) {
+      await boss.send(name, payload, {
+        retryLimit: 5,
+        retryDelay: 10,
+        retryBackoff: true,
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      });
     },
     async work(definitions) {
       for (const def of definitions) {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { NotificationChannel } from '../../../shared/contracts/outbox';
+import { type Clock, systemClock } from '../clock';
 import type { Db, Tx } from '../db/database';
 import { afterCommit, inTenant } from '../db/tenant';
 import type { JobDefinition, Jobs } from '../jobs/jobs';
@@ -13,6 +14,13 @@ export interface OutgoingMessage {
   body: string;
   /** The association's SMS sender name, for gateways that show one. */
   sender?: string | null;
+  /** The outbox id, for gateways that echo a reference of ours in their status reports. */
+  id?: string;
+}
+
+/** What a gateway answered: its id of the message, matched later by its delivery receipts. */
+export interface DeliveryReceipt {
+  providerMessageId?: string | null;
 }
 
 /**
@@ -27,7 +35,8 @@ export interface NotificationDriver {
    * here (status `recorded`), so the outbox never claims a message went out when none did.
    */
   delivers: boolean;
-  deliver(message: OutgoingMessage): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: drivers without a receipt simply return nothing.
+  deliver(message: OutgoingMessage): Promise<void | DeliveryReceipt>;
   /** The driver that handles one channel, when it differs by channel (status and name are its). */
   driverFor?(channel: NotificationChannel): NotificationDriver;
 }
@@ -42,6 +51,9 @@ export interface QueueNotification extends OutgoingMessage {
   organizationId: string;
   relatedType?: string;
   relatedId?: string;
+  beneficiaryId?: string | null;
+  /** Not handed to a gateway before this time (quiet hours); absent: at once. */
+  notBefore?: Date | null;
 }
 
 /** Writes a message into the outbox in the caller's transaction; returns its id. */
@@ -57,6 +69,8 @@ export async function queueNotification(tx: Tx, input: QueueNotification): Promi
       body: input.body,
       relatedType: input.relatedType ?? null,
       relatedId: input.relatedId ?? null,
+      beneficiaryId: input.beneficiaryId ?? null,
+      notBefore: input.notBefore ?? null,
     })
     .returning({ id: outboxMessages.id });
   return row!.id;
@@ -69,15 +83,33 @@ export const sweepJobName = 'notifications.sweep';
  * Asks the worker to deliver once the caller's transaction has committed (the worker must find the
  * message); if this fails, the periodic sweep delivers it later.
  */
-export async function dispatchQueued(jobs: Jobs | null, ids: string[]): Promise<void> {
+export async function dispatchQueued(
+  jobs: Jobs | null,
+  ids: string[],
+  options: { startAfter?: Date | null } = {},
+): Promise<void> {
   if (!jobs || ids.length === 0) return;
+  const startAfter = options.startAfter ?? undefined;
   afterCommit(() =>
-    Promise.all(ids.map((messageId) => jobs.send(deliverJobName, { messageId }))).catch(() => {}),
+    Promise.all(ids.map((messageId) => jobs.send(deliverJobName, { messageId }, { startAfter }))).catch(
+      () => {},
+    ),
   );
 }
 
+/**
+ * Attempts before a message is `failed`: the first and pg-boss's five retries (jobs.ts), each counted on
+ * the row, whoever makes it (the job, its retries, the sweep).
+ */
+export const maxDeliveryAttempts = 6;
+
 /** Delivers one message, inside its association (the worker is told only the message id). */
-export async function deliverMessage(db: Db, driver: NotificationDriver, messageId: string): Promise<void> {
+export async function deliverMessage(
+  db: Db,
+  driver: NotificationDriver,
+  messageId: string,
+  clock: Clock = systemClock,
+): Promise<void> {
   const { rows } = await db.execute<{ id: string | null }>(
     sql`select app_outbox_organization(${messageId}) as id`,
   );
@@ -85,7 +117,7 @@ export async function deliverMessage(db: Db, driver: NotificationDriver, message
   if (!organizationId) return;
   // A failed attempt is recorded (committed) before the job is failed for pg-boss to retry.
   const failure = await inTenant(db, { organizationId, userId: null }, () =>
-    deliverInTenant(db, driver, messageId),
+    deliverInTenant(db, driver, messageId, clock),
   );
   if (failure) throw failure.error;
 }
@@ -94,9 +126,12 @@ async function deliverInTenant(
   db: Db,
   driver: NotificationDriver,
   messageId: string,
+  clock: Clock,
 ): Promise<{ error: unknown } | undefined> {
   const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, messageId));
-  if (!message || message.status === 'sent' || message.status === 'recorded') return;
+  // Only a queued message leaves, and not before its quiet hours end (the sweep brings it then).
+  if (message?.status !== 'queued') return;
+  if (message.notBefore && message.notBefore > clock.now()) return;
   return sendAndRecord(db, driver, message);
 }
 
@@ -110,7 +145,7 @@ async function sendAndRecord(
   const messageId = message.id;
   const driver = driverOfAll.driverFor?.(message.channel) ?? driverOfAll;
   try {
-    await driver.deliver({ ...message, body });
+    const receipt = await driver.deliver({ ...message, body });
     await db
       .update(outboxMessages)
       .set({
@@ -118,13 +153,20 @@ async function sendAndRecord(
         driver: driver.name,
         sentAt: driver.delivers ? sql`now()` : null,
         attempts: sql`${outboxMessages.attempts} + 1`,
+        lastError: null,
+        providerMessageId: receipt?.providerMessageId ?? null,
       })
       .where(eq(outboxMessages.id, messageId));
   } catch (err) {
     const attempts = message.attempts + 1;
     await db
       .update(outboxMessages)
-      .set({ status: attempts >= 5 ? 'failed' : 'queued', attempts, lastError: String(err).slice(0, 500) })
+      .set({
+        status: attempts >= maxDeliveryAttempts ? 'failed' : 'queued',
+        attempts,
+        driver: driver.name,
+        lastError: String(err).slice(0, 500),
+      })
       .where(eq(outboxMessages.id, messageId));
     return { error: err };
   }

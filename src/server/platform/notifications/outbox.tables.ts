@@ -25,8 +25,17 @@ export const outboxMessages = pgTable(
     lastError: text('last_error'),
     relatedType: text('related_type'),
     relatedId: text('related_id'),
+    // The beneficiary the message was written to, when there is one (timeline, portal inbox); the
+    // foreign key (migration 0020) clears it when the record is destroyed.
+    beneficiaryId: uuid('beneficiary_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // Not handed to a gateway before this time (the association's quiet hours); null: at once.
+    notBefore: timestamp('not_before', { withTimezone: true }),
+    // The gateway's id of the message (WhatsApp), matched by its status webhook.
+    providerMessageId: text('provider_message_id'),
+    // When a delivery receipt came back (status `delivered`).
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [
     tenantPrimaryKey(t),
@@ -34,5 +43,6 @@ export const outboxMessages = pgTable(
     index('outbox_id_idx').on(t.id),
     index('outbox_org_created_idx').on(t.organizationId, t.createdAt),
     index('outbox_status_idx').on(t.status, t.createdAt),
+    index('outbox_provider_message_idx').on(t.providerMessageId),
   ],
 );

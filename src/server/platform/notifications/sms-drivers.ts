@@ -1,14 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { NotificationChannel } from '../../../shared/contracts/outbox';
+import { type ChannelConfig, channelDriversFor } from './channel-drivers';
 import { type NotificationDriver, type OutgoingMessage, recordingDriver } from './notifications';
 
 /**
  * SMS drivers (SMS_DRIVER): `outbox` records only (the default: nothing leaves the machine); `file`
  * appends one JSON line `{"to","body"}` per message to SMS_FILE, for development and tests; `http`
- * posts JSON to a gateway, as Saudi SMS providers offer. E-mail and WhatsApp are recorded only.
+ * posts JSON to a gateway, as Saudi SMS providers offer. E-mail and WhatsApp: channel-drivers.ts.
  */
-export interface SmsConfig {
+export interface SmsConfig extends ChannelConfig {
   SMS_DRIVER: 'outbox' | 'file' | 'http';
   SMS_FILE?: string;
   SMS_HTTP_URL?: string;
@@ -75,10 +76,12 @@ export function httpSmsDriver(options: {
   };
 }
 
-/** SMS through the configured driver; every other channel recorded only. */
+/** Each channel through its configured driver (SMS here, e-mail and WhatsApp in channel-drivers.ts). */
 export function notificationDriverFor(config: SmsConfig): NotificationDriver {
   const sms = smsDriverFor(config);
-  const byChannel = (channel: NotificationChannel) => (channel === 'sms' ? sms : recordingDriver);
+  const others = channelDriversFor(config);
+  const byChannel = (channel: NotificationChannel) =>
+    channel === 'sms' ? sms : (others[channel] ?? recordingDriver);
   return {
     name: sms.name,
     delivers: sms.delivers,

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Appointment, AppointmentInput, Slots } from '../../../shared/contracts/appointments';
 import type {
   Beneficiary,
   BeneficiaryDocument,
@@ -12,9 +13,12 @@ import type {
   interactionInputSchema,
   SearchBeneficiariesQuery,
   SignDeclaration,
+  TimelineGroup,
   TimelineItem,
   UpdateBeneficiary,
 } from '../../../shared/contracts/beneficiaries';
+import type { Partner, PartnerReferral, PartnerReferralInput } from '../../../shared/contracts/partners';
+import type { Service } from '../../../shared/contracts/services';
 import { ApiError, api, apiBase, withQuery } from '../../lib/api';
 
 export type HouseholdMember = z.infer<typeof householdMemberSchema>;
@@ -97,7 +101,15 @@ export const householdQuery = (id: string) => itemsQuery<HouseholdMember>(id, 'h
 export const documentsQuery = (id: string) => itemsQuery<BeneficiaryDocument>(id, 'documents');
 export const declarationsQuery = (id: string) => itemsQuery<Declaration>(id, 'declarations');
 export const consentsQuery = (id: string) => itemsQuery<Consent>(id, 'consents');
-export const timelineQuery = (id: string) => itemsQuery<TimelineItem>(id, 'timeline');
+/** The timeline, whole or one group of it (`?group=`); each group is cached on its own. */
+export const timelineQuery = (id: string, group: TimelineGroup | null = null) =>
+  queryOptions({
+    queryKey: [...beneficiaryKeys.part(id, 'timeline'), group ?? 'all'],
+    queryFn: ({ signal }) =>
+      api<{ items: TimelineItem[] }>(withQuery(path(id, '/timeline'), { group: group ?? undefined }), {
+        signal,
+      }).then((r) => r.items),
+  });
 
 export const declarationTextQuery = queryOptions({
   queryKey: beneficiaryKeys.declarationText,
@@ -171,3 +183,28 @@ export async function uploadDocument(
   form.append('file', file, file.name);
   return api<BeneficiaryDocument>(path(id, '/documents'), { method: 'POST', body: form });
 }
+
+export const partnersQuery = queryOptions({
+  queryKey: ['partners', 'active'] as const,
+  queryFn: ({ signal }) =>
+    api<{ items: Partner[] }>('/partners?active=true', { signal }).then((r) => r.items),
+});
+
+export const createPartnerReferral = (id: string, input: PartnerReferralInput) =>
+  api<PartnerReferral>(path(id, '/partner-referrals'), { method: 'POST', body: input });
+
+export const servicesForBookingQuery = queryOptions({
+  queryKey: ['services', 'list', { active: 'true' }, 'booking'] as const,
+  queryFn: ({ signal }) =>
+    api<{ items: Service[] }>('/services?active=true&limit=100', { signal }).then((r) => r.items),
+});
+
+export const slotsQuery = (date: string, serviceId: string | null) =>
+  queryOptions({
+    queryKey: ['appointments', 'slots', date, serviceId] as const,
+    queryFn: ({ signal }) =>
+      api<Slots>(withQuery('/appointments/slots', { date, serviceId: serviceId ?? undefined }), { signal }),
+  });
+
+export const bookAppointment = (input: AppointmentInput) =>
+  api<Appointment>('/appointments', { method: 'POST', body: input });

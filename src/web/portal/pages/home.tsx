@@ -11,6 +11,8 @@ const doors: { to: string; icon: IconName; label: string }[] = [
   { to: '/requests', icon: 'requests', label: 'home.requests' },
   { to: '/messages', icon: 'mail', label: 'home.messages' },
   { to: '/my-data', icon: 'user', label: 'home.myData' },
+  { to: '/complaints', icon: 'edit', label: 'home.complaints' },
+  { to: '/faq', icon: 'question', label: 'faq.title' },
 ];
 
 export default function Home() {

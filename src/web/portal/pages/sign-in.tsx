@@ -173,6 +173,22 @@ export function SignIn({ ended }: { ended: boolean }) {
           <span>{t('signIn.register')}</span>
         </Link>
       </div>
+      <div className="card section">
+        <p className="card-title">{t('complaints.signInTitle')}</p>
+        <p className="muted">{t('complaints.signInLead')}</p>
+        <Link to="/complaint" className="btn btn-secondary btn-block">
+          <Icon name="edit" />
+          <span>{t('complaints.publicTitle')}</span>
+        </Link>
+        <Link to="/track" className="btn btn-plain btn-block">
+          <Icon name="question" />
+          <span>{t('complaints.trackTitle')}</span>
+        </Link>
+        <Link to="/faq" className="btn btn-plain btn-block">
+          <Icon name="question" />
+          <span>{t('faq.title')}</span>
+        </Link>
+      </div>
     </>
   );
 }

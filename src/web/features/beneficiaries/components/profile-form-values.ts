@@ -21,6 +21,7 @@ export interface ProfileFormValues {
   gender: string | null;
   phone: string;
   altPhone: string;
+  email: string;
   nationality: string | null;
   otherNationality: string;
   city: string;
@@ -49,6 +50,7 @@ export const emptyProfile = (nationalId: string): ProfileFormValues => ({
   gender: null,
   phone: '',
   altPhone: '',
+  email: '',
   nationality: 'SA',
   otherNationality: '',
   city: '',
@@ -79,6 +81,7 @@ export function profileFromBeneficiary(b: Beneficiary, common: readonly string[]
     gender: b.gender,
     phone: b.phone,
     altPhone: b.altPhone ?? '',
+    email: b.email ?? '',
     nationality: known ? b.nationality : 'other',
     otherNationality: known ? '' : b.nationality,
     city: b.city,
@@ -113,6 +116,7 @@ export function toBody(v: ProfileFormValues, withHealth: boolean): CreateBenefic
     gender: v.gender ?? undefined,
     phone: v.phone,
     altPhone: text(v.altPhone),
+    email: text(v.email),
     nationality,
     city: v.city,
     region: text(v.region),

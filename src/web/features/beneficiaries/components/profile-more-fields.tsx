@@ -15,6 +15,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, type UseFormReturn, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { housingOwnership, housingTypes, maritalStatuses } from '../../../../shared/contracts/beneficiaries';
+import { messagingChannels } from '../../../../shared/contracts/messaging';
 import { useOrgLists } from '../settings';
 import type { ProfileFormValues } from './profile-form-values';
 
@@ -76,13 +77,27 @@ export function ProfileMoreFields({ form, withHealth }: ProfileMoreFieldsProps) 
             {...form.register('altPhone')}
             error={errors.altPhone?.message}
           />
+          <TextInput
+            label={t('messaging.beneficiaryEmail')}
+            dir="ltr"
+            type="email"
+            autoComplete="off"
+            {...form.register('email')}
+            error={errors.email?.message}
+          />
           <Controller
             control={form.control}
             name="preferredChannel"
             render={({ field }) => (
               <Select
                 label={t('beneficiaries.fields.preferredChannel')}
-                data={channelOptions}
+                data={[
+                  ...channelOptions,
+                  // Messages go by SMS, e-mail or WhatsApp when one of these is preferred (decision 018).
+                  ...messagingChannels
+                    .filter((c) => !channelOptions.some((o) => o.value === c))
+                    .map((c) => ({ value: c, label: t(`outbox.channels.${c}`) })),
+                ]}
                 value={field.value}
                 onChange={field.onChange}
                 clearable

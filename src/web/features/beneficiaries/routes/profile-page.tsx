@@ -1,6 +1,13 @@
 import { Anchor, Button, Card, Group, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFilePlus, IconMessagePlus, IconSignature, IconToggleRight } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconCalendarPlus,
+  IconFilePlus,
+  IconMessagePlus,
+  IconSignature,
+  IconToggleRight,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -14,11 +21,13 @@ import { DualDate } from '../../../lib/dates';
 import { useCan } from '../../../lib/session';
 import { beneficiaryQuery, mergedInto } from '../api';
 import { InteractionModal, StatusModal } from '../components/action-modals';
+import { AppointmentModal } from '../components/appointment-modal';
 import { ProfileFlags } from '../components/beneficiary-badges';
 import { ConsentsCard } from '../components/consents-card';
 import { DeclarationsList } from '../components/declarations-list';
 import { DocumentsSection } from '../components/documents-section';
 import { HouseholdSection } from '../components/household-section';
+import { PartnerReferralModal } from '../components/partner-referral-modal';
 import { PrivacyCard } from '../components/privacy-card';
 import { ProfileOverview } from '../components/profile-overview';
 import { TimelineList } from '../components/timeline-list';
@@ -74,6 +83,8 @@ function ProfileView({ beneficiary: b }: { beneficiary: Beneficiary }) {
   const [tab, setTab] = useState<string | null>('overview');
   const [statusOpen, setStatusOpen] = useState(false);
   const [interactionOpen, setInteractionOpen] = useState(false);
+  const [partnerOpen, setPartnerOpen] = useState(false);
+  const [appointmentOpen, setAppointmentOpen] = useState(false);
   const showPrivacy = can('beneficiaries.export') || can('beneficiaries.destroy');
 
   return (
@@ -110,6 +121,24 @@ function ProfileView({ beneficiary: b }: { beneficiary: Beneficiary }) {
                 onClick={() => setInteractionOpen(true)}
               >
                 {t('beneficiaries.interaction.title')}
+              </Button>
+            )}
+            {can('appointments.manage') && (
+              <Button
+                variant="light"
+                leftSection={<IconCalendarPlus size={18} aria-hidden />}
+                onClick={() => setAppointmentOpen(true)}
+              >
+                {t('beneficiaries.appointment.title')}
+              </Button>
+            )}
+            {can('partners.refer') && (
+              <Button
+                variant="light"
+                leftSection={<IconBuildingCommunity size={18} aria-hidden />}
+                onClick={() => setPartnerOpen(true)}
+              >
+                {t('beneficiaries.partnerReferral.title')}
               </Button>
             )}
             {can('beneficiaries.change_status') && (
@@ -198,6 +227,8 @@ function ProfileView({ beneficiary: b }: { beneficiary: Beneficiary }) {
       </Tabs>
       <StatusModal beneficiary={b} opened={statusOpen} onClose={() => setStatusOpen(false)} />
       <InteractionModal beneficiary={b} opened={interactionOpen} onClose={() => setInteractionOpen(false)} />
+      <PartnerReferralModal beneficiary={b} opened={partnerOpen} onClose={() => setPartnerOpen(false)} />
+      <AppointmentModal beneficiary={b} opened={appointmentOpen} onClose={() => setAppointmentOpen(false)} />
     </>
   );
 }

@@ -119,6 +119,13 @@ export function NumbersSection({ section }: { section: SectionOf<'numbers'> }) {
       label: t('home.numbers.newBeneficiaries'),
       value: format.number(section.newBeneficiariesThisMonth),
     },
+    {
+      key: 'escalatedComplaints',
+      label: t('complaints.homeEscalated'),
+      value: format.number(section.escalatedComplaints),
+      to: '/complaints',
+      alert: section.escalatedComplaints > 0,
+    },
   ];
   return (
     <SectionCard

@@ -24,7 +24,9 @@ import { CategoriesEditor, DocumentTypesEditor } from '../components/code-lists-
 import { DigitStyleField } from '../components/digit-style-field';
 import { HolidaysEditor } from '../components/holidays-editor';
 import { LogoField } from '../components/logo-field';
+import { MessageTemplatesSection } from '../components/message-templates-section';
 import { QuestionsEditor } from '../components/questions-editor';
+import { QuietHoursFields } from '../components/quiet-hours-fields';
 import { RoleTitlesEditor } from '../components/role-titles-editor';
 import {
   cleanSettings,
@@ -52,7 +54,10 @@ function SettingsLoader() {
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <SettingsForm key={query.data.updatedAt} organization={query.data} />
+        <Stack gap="lg">
+          <SettingsForm key={query.data.updatedAt} organization={query.data} />
+          <MessageTemplatesSection />
+        </Stack>
       )}
     </>
   );
@@ -237,6 +242,10 @@ function SettingsForm({ organization }: { organization: Organization }) {
 
         <Section title={t('settings.sections.digits')} description={t('settings.digits.description')}>
           <DigitStyleField control={form.control} />
+        </Section>
+
+        <Section title={t('messaging.quietHours.title')} description={t('messaging.quietHours.description')}>
+          <QuietHoursFields register={form.register} errors={errors} />
         </Section>
 
         <Section title={t('settings.sections.portal')} description={t('settings.portal.description')}>

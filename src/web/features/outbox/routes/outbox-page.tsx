@@ -27,6 +27,7 @@ const statusColors: Record<Status, string> = {
   queued: 'blue',
   recorded: 'gray',
   sent: 'teal',
+  delivered: 'green',
   failed: 'red',
 };
 const channelIcons = {
@@ -152,6 +153,16 @@ function MessageCard({ message }: { message: OutboxMessage }) {
         <Meta label={t('outbox.attempts')}>
           <Num value={message.attempts} />
         </Meta>
+        {message.notBefore && message.status === 'queued' && (
+          <Meta label={t('messaging.outbox.notBefore')}>
+            <DualDate value={message.notBefore} withTime size="xs" />
+          </Meta>
+        )}
+        {message.deliveredAt && (
+          <Meta label={t('messaging.outbox.deliveredAt')}>
+            <DualDate value={message.deliveredAt} withTime size="xs" />
+          </Meta>
+        )}
       </SimpleGrid>
       {message.relatedType && (
         <Text size="xs" c="dimmed" mt="xs">

@@ -45,6 +45,7 @@ export interface ServiceFormValues {
   recurrence: 'one_off' | 'monthly';
   registrationChecklist: string[];
   active: boolean;
+  visitMinutes: number;
 }
 
 const fieldNames = [
@@ -62,6 +63,7 @@ const fieldNames = [
   'recurrence',
   'registrationChecklist',
   'active',
+  'visitMinutes',
 ] as const;
 
 export function emptyService(decisionDays: number): ServiceFormValues {
@@ -80,6 +82,7 @@ export function emptyService(decisionDays: number): ServiceFormValues {
     recurrence: 'one_off',
     registrationChecklist: [],
     active: true,
+    visitMinutes: 20,
   };
 }
 
@@ -99,6 +102,7 @@ export function serviceToForm(s: Service): ServiceFormValues {
     recurrence: s.recurrence,
     registrationChecklist: s.registrationChecklist,
     active: s.active,
+    visitMinutes: s.visitMinutes,
   };
 }
 
@@ -271,6 +275,25 @@ export function ServiceForm({ initial, submitLabel, pending, error, onSubmit }: 
                 required
                 min={14}
                 max={365}
+                allowDecimal={false}
+                styles={{ wrapper: { maxWidth: 220 } }}
+                value={field.value}
+                onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="visitMinutes"
+            render={({ field, fieldState }) => (
+              <NumberInput
+                label={t('services.fields.visitMinutes')}
+                description={t('services.fields.visitMinutesHint')}
+                required
+                min={5}
+                max={240}
                 allowDecimal={false}
                 styles={{ wrapper: { maxWidth: 220 } }}
                 value={field.value}
