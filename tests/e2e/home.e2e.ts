@@ -281,7 +281,10 @@ describe('each role’s home page is its work (Arabic, 360 px)', () => {
       await settled(page, 'supervisor');
       await expectAccessible(page);
       // The demo may hold an earlier referral on the same request: either link leads to it.
-      await referrals.getByRole('link', { name: new RegExp(day.referred.number) }).first().click();
+      await referrals
+        .getByRole('link', { name: new RegExp(day.referred.number) })
+        .first()
+        .click();
       await page.waitForURL(new RegExp(`/requests/${day.referred.id}`));
       await page.getByRole('heading', { level: 1, name: new RegExp(day.referred.number) }).waitFor();
     } finally {
