@@ -69,6 +69,8 @@ import { serviceRoutes } from './modules/services/services.routes';
 import { createCatalogService } from './modules/services/services.service';
 import { setupRoutes } from './modules/setup/setup.routes';
 import { createSetupService } from './modules/setup/setup.service';
+import { supporterRoutes } from './modules/supporters/supporters.routes';
+import { createSupporterService } from './modules/supporters/supporters.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUserService } from './modules/users/users.service';
 import { createResearchReportService } from './modules/verification/research-report.service';
@@ -198,6 +200,7 @@ export function buildServices(options: AppOptions) {
   const requestPage = createRequestPageService({ db, clock, requests, verification });
   const signals = createSignalService({ db, clock, organizations, requests, catalog });
   const campaigns = createCampaignService({ db, clock, catalog, signals, messaging });
+  const supporters = createSupporterService({ db, clock });
   const appointments = createAppointmentService({
     db,
     clock,
@@ -289,6 +292,7 @@ export function buildServices(options: AppOptions) {
     partners,
     campaigns,
     appointments,
+    supporters,
     requestPage,
     verification,
     committee,
@@ -406,6 +410,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(partnerRoutes(services.partners));
   await app.register(campaignRoutes(services.campaigns));
   await app.register(appointmentRoutes(services.appointments));
+  await app.register(supporterRoutes(services.supporters));
   await app.register(beneficiaryRoutes(services.beneficiaries, services.beneficiarySearch));
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));

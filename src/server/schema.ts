@@ -11,6 +11,7 @@ export * from './modules/partners/partners.tables';
 export * from './modules/portal/portal.tables';
 export * from './modules/requests/requests.tables';
 export * from './modules/services/services.tables';
+export * from './modules/supporters/supporters.tables';
 export * from './modules/verification/verification.tables';
 export * from './platform/audit/audit.tables';
 export * from './platform/auth/auth.tables';

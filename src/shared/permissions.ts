@@ -50,6 +50,8 @@ export const actions = [
   'campaigns.approve',
   'appointments.read',
   'appointments.manage',
+  'supporters.read',
+  'supporters.manage',
   'inquiries.read',
   'inquiries.create',
   'inquiries.answer',
@@ -171,6 +173,10 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   // the manager and the auditor too.
   'appointments.read': ['manager', 'relations_officer', 'supervisor', 'service_officer', 'auditor'],
   'appointments.manage': ['relations_officer', 'supervisor', 'service_officer'],
+  // Volunteers and donors ("beneficiaries, supporters, volunteers", policy 001): kept by beneficiary
+  // relations with the manager; the supervisor and the auditor read.
+  'supporters.read': ['manager', 'relations_officer', 'supervisor', 'auditor'],
+  'supporters.manage': ['manager', 'relations_officer'],
   // Inquiries: the relations officer takes and answers them, the supervisor answers (and "explains
   // procedures"); the manager, the quality officer and the auditor follow them up, read-only. The
   // supervisor and the manager hand one to a colleague.

@@ -87,6 +87,7 @@ const staffPages: StaffPage[] = [
   { route: '/partners', path: () => '/partners', action: 'partners.manage' },
   { route: '/campaigns', path: () => '/campaigns', action: 'campaigns.read' },
   { route: '/appointments', path: () => '/appointments', action: 'appointments.read' },
+  { route: '/supporters', path: () => '/supporters', action: 'supporters.read' },
   { route: '/requests', path: () => '/requests', action: 'requests.read' },
   { route: '/requests/new', path: () => '/requests/new', action: 'requests.create' },
   { route: '/requests/$requestId', path: (ids) => `/requests/${ids.openRequestId}`, action: 'requests.read' },

@@ -58,6 +58,10 @@ const inquiry = await post<{ id: string }>(a.cookies.relations_officer, '/api/v1
   channel: 'phone',
   question: 'متى يصدر القرار؟',
 });
+const supporter = await post<{ id: string }>(a.cookies.manager, '/api/v1/supporters', {
+  kind: 'volunteer',
+  fullName: 'سعاد متطوعة',
+});
 const owner = new pg.Client({ connectionString: testDb.ownerUrl });
 await owner.connect();
 afterAll(() => owner.end());
@@ -122,6 +126,7 @@ function idFor(url: string, param: string): string | null {
   if (url.startsWith('/api/v1/campaigns/')) return param === 'id' ? campaign.id : null;
   if (url.startsWith('/api/v1/knowledge/')) return param === 'id' ? article.id : null;
   if (url.startsWith('/api/v1/inquiries/')) return param === 'id' ? inquiry.id : null;
+  if (url.startsWith('/api/v1/supporters/')) return param === 'id' ? supporter.id : null;
   if (url.startsWith('/api/v1/public/')) {
     return ({ slug, trackingNumber: complaint.trackingNumber } as Record<string, string>)[param] ?? null;
   }

@@ -125,6 +125,12 @@ const table: Record<string, Expected> = {
   'GET /api/v1/campaigns/:id/preview': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 404),
   'POST /api/v1/campaigns/:id/approve': only(['manager'], 404),
   'POST /api/v1/campaigns/:id/cancel': only(['manager', 'relations_officer', 'supervisor'], 404),
+  // Volunteers and donors: kept by relations staff with the manager; the supervisor and the auditor read.
+  'GET /api/v1/supporters': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 200),
+  'POST /api/v1/supporters': only(['manager', 'relations_officer'], 400),
+  'GET /api/v1/supporters/:id': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 404),
+  'PATCH /api/v1/supporters/:id': only(['manager', 'relations_officer'], 400),
+  'POST /api/v1/supporters/:id/contacts': only(['manager', 'relations_officer'], 400),
   // Counter visits: booked by those who receive people; the manager and the auditor read the diary.
   'GET /api/v1/appointments/slots': only(appointmentReaders, 200),
   'GET /api/v1/appointments': only(appointmentReaders, 200),

@@ -251,6 +251,26 @@ async function seedReferralsAndPartners(
     nameAr: 'مستشفى الملك فيصل — الخدمة الاجتماعية',
     kind: 'health',
   });
+  // A volunteer and a donor, with a contact each.
+  const volunteer = await services.supporters.create(as('relations_officer'), {
+    kind: 'volunteer',
+    fullName: 'هيفاء سعد القرني',
+    phone: '0555000111',
+    interests: 'توزيع السلال والزيارات الميدانية',
+    status: 'active',
+    contactConsent: true,
+  });
+  await services.supporters.addContact(as('relations_officer'), volunteer.id, {
+    channel: 'phone',
+    summary: 'أكدت المشاركة في توزيع السلال الشهر القادم',
+  });
+  await services.supporters.create(as('relations_officer'), {
+    kind: 'donor',
+    fullName: 'مؤسسة البر للتنمية',
+    organizationName: 'مؤسسة البر للتنمية',
+    status: 'prospect',
+    contactConsent: false,
+  });
   // Approved answers to common questions, an inquiry waiting for its answer, and a suggestion.
   for (const article of [
     {

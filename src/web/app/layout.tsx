@@ -24,6 +24,7 @@ import {
   IconClipboardList,
   IconCopy,
   IconGavel,
+  IconHeartHandshake,
   IconHelp,
   IconHome,
   IconListDetails,
@@ -69,6 +70,7 @@ interface NavItem {
     | '/partners'
     | '/campaigns'
     | '/appointments'
+    | '/supporters'
     | '/requests'
     | '/services'
     | '/verifications'
@@ -157,6 +159,12 @@ export function AppLayout() {
       label: t('campaigns.nav'),
       icon: <IconSpeakerphone size={20} aria-hidden />,
       action: 'campaigns.read',
+    },
+    {
+      to: '/supporters',
+      label: t('supporters.nav'),
+      icon: <IconHeartHandshake size={20} aria-hidden />,
+      action: 'supporters.read',
     },
     {
       to: '/partners',

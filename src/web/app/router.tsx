@@ -48,6 +48,7 @@ const features = {
   partners: () => import('../features/partners/routes/partners-page'),
   campaigns: () => import('../features/campaigns/routes/campaigns-page'),
   appointments: () => import('../features/appointments/routes/appointments-page'),
+  supporters: () => import('../features/supporters/routes/supporters-page'),
   newRequest: () => import('../features/requests/routes/new-request-page'),
   queues: () => import('../features/requests/routes/queues-page'),
   request: () => import('../features/requests/routes/request-page'),
@@ -214,6 +215,12 @@ const complaintRoute = createRoute({
   path: '/complaints/$complaintId',
   component: lazyRouteComponent(features.complaint, 'ComplaintPage'),
 });
+// Volunteers and donors (features/supporters).
+const supportersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/supporters',
+  component: lazyRouteComponent(features.supporters, 'SupportersPage'),
+});
 // The counter's diary of booked visits (features/appointments).
 const appointmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -360,6 +367,7 @@ const routeTree = rootRoute.addChildren([
     partnersRoute,
     campaignsRoute,
     appointmentsRoute,
+    supportersRoute,
     servicesRoute,
     newServiceRoute,
     serviceRoute,

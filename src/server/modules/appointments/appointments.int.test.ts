@@ -92,7 +92,10 @@ describe('counter appointments', () => {
     expect(await reminders.remindDue()).toBe(0);
     const messages = await outbox();
     expect(messages).toHaveLength(4);
-    expect(messages.filter((m) => m.body.includes('نذكّركم بموعدكم'))).toHaveLength(2);
+    const reminded = messages.filter((m) => m.body.includes('نذكّركم بموعدكم'));
+    expect(reminded).toHaveLength(2);
+    // The service's name is in the reminder.
+    for (const m of reminded) expect(m.body).toContain('سلة غذائية');
 
     // Attended: a second change is refused.
     const done = await send('POST', `/api/v1/appointments/${first.json().id}/status`, { status: 'attended' });

@@ -90,10 +90,10 @@ export const dueForReminder = (tx: Tx, organizationId: string, from: Date, until
       startsAt: appointments.startsAt,
       serviceAr: sql<
         string | null
-      >`(select s.name_ar from services s where s.organization_id = ${appointments.organizationId} and s.id = ${appointments.serviceId})`,
+      >`(select s.name_ar from services s where s.organization_id = "appointments"."organization_id" and s.id = "appointments"."service_id")`,
       serviceEn: sql<
         string | null
-      >`(select s.name_en from services s where s.organization_id = ${appointments.organizationId} and s.id = ${appointments.serviceId})`,
+      >`(select s.name_en from services s where s.organization_id = "appointments"."organization_id" and s.id = "appointments"."service_id")`,
     })
     .from(appointments)
     .where(

@@ -13,7 +13,8 @@ export type PersonalDataKind =
   | 'committee'
   | 'staff'
   | 'audit'
-  | 'outbox';
+  | 'outbox'
+  | 'supporter';
 
 const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   'beneficiaries.read': 'beneficiary',
@@ -26,6 +27,8 @@ const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   'users.list': 'staff',
   'audit.list': 'audit',
   'outbox.list': 'outbox',
+  // Volunteers and donors are people too (PDPL).
+  'supporters.read': 'supporter',
   'services.read': false,
   'rules.read': false,
   'organization.read': false,
