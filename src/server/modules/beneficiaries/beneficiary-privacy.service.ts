@@ -160,7 +160,8 @@ export function createBeneficiaryPrivacyService(deps: {
       const documents = await records.listDocuments(ctx, id);
       const declarations = await records.listDeclarations(ctx, id);
       const consents = await records.listConsents(ctx, id);
-      const timeline = await records.timeline(ctx, id);
+      // Every event, not the page's newest 300: the right of access is to all of it.
+      const timeline = await records.timeline(ctx, id, undefined, Number.MAX_SAFE_INTEGER);
       await recordAudit(db, ctx, { action: 'beneficiaries.export', entityType: 'beneficiary', entityId: id });
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return {

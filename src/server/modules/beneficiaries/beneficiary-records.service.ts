@@ -377,11 +377,12 @@ export function createBeneficiaryRecordsService(deps: {
       });
     },
 
-    async timeline(ctx: ActorContext, beneficiaryId: string, group?: TimelineGroup) {
+    /** The newest 300 events on the page; `limit` lifts it (the PDPL export carries every event). */
+    async timeline(ctx: ActorContext, beneficiaryId: string, group?: TimelineGroup, limit = 300) {
       const row = await beneficiaries.load(db, ctx, beneficiaryId);
       const kinds = group ? timelineGroups[group] : undefined;
       const viewer = { userId: ctx.actor.userId, readsComplaints: can(ctx.actor.roles, 'complaints.read') };
-      const rows = await timelineOf(db, ctx.actor.organizationId, row.id, viewer, { kinds });
+      const rows = await timelineOf(db, ctx.actor.organizationId, row.id, viewer, { kinds, limit });
       return {
         items: rows.map((r) => ({
           id: r.id,
