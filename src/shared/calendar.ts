@@ -70,3 +70,21 @@ export function localInstant(date: string, time: string, timeZone: string): Date
   const naive = toUtc(date) + (h * 60 + m) * 60_000;
   return new Date(naive - offsetMinutes(new Date(naive), timeZone) * 60_000);
 }
+
+/** An association's working calendar from its settings (holidays are dated entries there). */
+export function workCalendarOf(settings: {
+  workingDays: readonly number[];
+  holidays: readonly { date: string }[];
+  timeZone: string;
+}): WorkCalendar {
+  return {
+    workingDays: settings.workingDays,
+    holidays: settings.holidays.map((h) => h.date),
+    timeZone: settings.timeZone,
+  };
+}
+
+/** The last moment of the n-th working day after the local date of `now`: a due time. */
+export function endOfWorkingDaysAfter(now: Date, days: number, calendar: WorkCalendar): Date {
+  return endOfLocalDay(addWorkingDays(localDate(now, calendar.timeZone), days, calendar), calendar.timeZone);
+}

@@ -4,7 +4,7 @@
 // a reminder the day before, each through the messaging module (quiet hours, preferred channel).
 
 import { and, eq, gte, lt } from 'drizzle-orm';
-import { isWorkingDay, localDate, localInstant } from '../../../shared/calendar';
+import { isWorkingDay, localDate, localInstant, workCalendarOf } from '../../../shared/calendar';
 import type { AppointmentInput } from '../../../shared/contracts/appointments';
 import type { Organization } from '../../../shared/contracts/organization';
 import { formatDualDate } from '../../../shared/dates';
@@ -51,13 +51,7 @@ const present = (v: AppointmentView) => ({
 
 function counterOf(org: Organization) {
   const s = org.settings;
-  const counter = s.counter ?? { opensAt: '08:00', closesAt: '14:00', desks: 2 };
-  const calendar = {
-    workingDays: s.workingDays,
-    holidays: s.holidays.map((h) => h.date),
-    timeZone: s.timeZone,
-  };
-  return { ...counter, calendar, timeZone: s.timeZone };
+  return { ...s.counter, calendar: workCalendarOf(s), timeZone: s.timeZone };
 }
 
 /** When and where, in both languages and calendars, for the messages. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addWorkingDays, endOfLocalDay, localDate } from '../../../shared/calendar';
+import { endOfWorkingDaysAfter, workCalendarOf } from '../../../shared/calendar';
 import {
   awaitingAnswer,
   type Complaint,
@@ -30,15 +30,8 @@ export function complaintSettingsOf(org: Organization) {
 
 /** The end of the n-th working day after today, on the association's calendar (kind's response days). */
 export function dueAtFor(org: Organization, kind: ComplaintKind, now: Date): Date {
-  const { settings } = org;
   const days = complaintSettingsOf(org).responseDays[kind];
-  const calendar = {
-    workingDays: settings.workingDays,
-    holidays: settings.holidays.map((h) => h.date),
-    timeZone: settings.timeZone,
-  };
-  const due = addWorkingDays(localDate(now, settings.timeZone), days, calendar);
-  return endOfLocalDay(due, settings.timeZone);
+  return endOfWorkingDaysAfter(now, days, workCalendarOf(org.settings));
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

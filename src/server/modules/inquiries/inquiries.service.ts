@@ -1,7 +1,7 @@
 // الاستفسارات — owns inquiries: a question taken on any channel, due on the association's working
 // calendar, assigned, and answered on the channel it came from (through the messaging service), with
 // the knowledge-base article the answer used. Every read and change of one is audited (personal data).
-import { addWorkingDays, endOfLocalDay, localDate } from '../../../shared/calendar';
+import { endOfWorkingDaysAfter, workCalendarOf } from '../../../shared/calendar';
 import {
   type AnswerInquiry,
   answerChannelOf,
@@ -73,13 +73,8 @@ export function presentInquiry(v: InquiryView, now: Date): Inquiry {
 /** The end of the n-th working day after today, in the association's zone. */
 export function inquiryDueAt(org: Organization, now: Date): Date {
   const s = org.settings;
-  const calendar = {
-    workingDays: s.workingDays,
-    holidays: s.holidays.map((h) => h.date),
-    timeZone: s.timeZone,
-  };
   const days = s.inquiryResponseDays ?? defaultInquiryResponseDays;
-  return endOfLocalDay(addWorkingDays(localDate(now, s.timeZone), days, calendar), s.timeZone);
+  return endOfWorkingDaysAfter(now, days, workCalendarOf(s));
 }
 
 export function createInquiryService(deps: {

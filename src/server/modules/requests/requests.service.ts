@@ -1,7 +1,13 @@
 // Owns service requests: creation with the submission checks, the promised decision date, the work
 // queues, assignment, deliveries and decision letters. Status changes live in request-transitions.service.
 import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { addWorkingDays, endOfLocalDay, localDate, type WorkCalendar } from '../../../shared/calendar';
+import {
+  addWorkingDays,
+  endOfLocalDay,
+  localDate,
+  type WorkCalendar,
+  workCalendarOf,
+} from '../../../shared/calendar';
 import type { Beneficiary } from '../../../shared/contracts/beneficiaries';
 import type { Organization } from '../../../shared/contracts/organization';
 import { type ListRequestsQuery, requestQueues } from '../../../shared/contracts/requests';
@@ -73,9 +79,7 @@ export function createRequestService(deps: RequestDeps) {
     const { settings } = await organizations.getOrganization(organizationId, tx);
     return {
       committeeDecides: settings.decisionBody.kind === 'committee',
-      workingDays: settings.workingDays,
-      holidays: settings.holidays.map((h) => h.date),
-      timeZone: settings.timeZone,
+      ...workCalendarOf(settings),
       stageAlertDays: settings.stageAlertDays,
     };
   }
