@@ -5,6 +5,7 @@ export * from './modules/beneficiaries/beneficiaries.tables';
 export * from './modules/campaigns/campaigns.tables';
 export * from './modules/committee/committee.tables';
 export * from './modules/complaints/complaints.tables';
+export * from './modules/surveys/surveys.tables';
 export * from './modules/inquiries/inquiries.tables';
 export * from './modules/messaging/messaging.tables';
 export * from './modules/partners/partners.tables';

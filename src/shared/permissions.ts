@@ -62,6 +62,15 @@ export const actions = [
   'complaints.read',
   'complaints.create',
   'complaints.handle',
+  'surveys.read',
+  'surveys.manage',
+  'surveys.invite',
+  'surveys.kiosk',
+  'surveys.results',
+  'surveys.results_all',
+  'surveys.export',
+  'improvements.read',
+  'improvements.manage',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -195,10 +204,33 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'complaints.read': ['manager', 'quality_officer', 'auditor'],
   'complaints.create': ['manager', 'quality_officer', 'relations_officer'],
   'complaints.handle': ['manager', 'quality_officer'],
+  // Satisfaction (issue 13): the quality officer designs the surveys with the manager and sends internal
+  // ones; whoever receives people puts the counter's kiosk to work. Results are for development "not for
+  // punishment or shaming": every serving role sees its own (`surveys.results`), only the quality officer,
+  // the manager and the auditor see all (`surveys.results_all`, checked in the service), none ranks staff.
+  'surveys.read': ['manager', 'quality_officer', 'auditor'],
+  'surveys.manage': ['manager', 'quality_officer'],
+  'surveys.invite': ['manager', 'quality_officer'],
+  'surveys.kiosk': ['relations_officer', 'supervisor', 'service_officer', 'quality_officer'],
+  'surveys.results': [
+    'manager',
+    'quality_officer',
+    'auditor',
+    'relations_officer',
+    'supervisor',
+    'researcher',
+    'committee_member',
+    'service_officer',
+  ],
+  'surveys.results_all': ['manager', 'quality_officer', 'auditor'],
+  'surveys.export': ['manager', 'quality_officer'],
+  // Improvement actions: the quality officer and the manager run them; the supervisor and the auditor follow.
+  'improvements.read': ['manager', 'quality_officer', 'supervisor', 'auditor'],
+  'improvements.manage': ['manager', 'quality_officer'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */
-export const recordLevelActions: readonly Action[] = ['beneficiaries.read_health'];
+export const recordLevelActions: readonly Action[] = ['beneficiaries.read_health', 'surveys.results_all'];
 
 export function can(roles: readonly string[], action: Action): boolean {
   const allowed = permissionTable[action] as readonly string[];

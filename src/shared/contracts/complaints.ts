@@ -3,6 +3,7 @@ import { gregorianDateSchema } from '../dates-hijri';
 import { normalizeDigits } from '../digits';
 import { mobileSchema } from '../saudi/phone';
 import { limitSchema, pageSchema, textSchema } from './common';
+import { improvementStatuses } from './surveys';
 
 // الشكاوى والمقترحات — complaints and suggestions (issue 12, item 3).
 export const complaintKinds = ['complaint', 'suggestion'] as const;
@@ -194,7 +195,7 @@ export const portalComplaintListSchema = z.object({
 });
 
 // إجراء تحسيني — an improvement action born of a suggestion (issue 13 extends it).
-export const improvementActionStatuses = ['open', 'done'] as const;
+export const improvementActionStatuses = improvementStatuses;
 export const createImprovementActionSchema = z.object({
   title: textSchema(3, 200),
   ownerId: z.uuid().optional(),

@@ -1,13 +1,10 @@
 import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import {
-  complaintKinds,
-  complaintSources,
-  complaintStatuses,
-  improvementActionStatuses,
-} from '../../../shared/contracts/complaints';
+import { complaintKinds, complaintSources, complaintStatuses } from '../../../shared/contracts/complaints';
+import { improvementSources, improvementStatuses } from '../../../shared/contracts/surveys';
 import { organizationId, tenantPrimaryKey, tenantReference } from '../../platform/db/columns';
 import { users } from '../../platform/identity/users.tables';
 import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
+import { services } from '../services/services.tables';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -65,10 +62,24 @@ export const improvementActions = pgTable(
     title: text('title').notNull(),
     sourceComplaintId: uuid('source_complaint_id'),
     ownerId: uuid('owner_id'),
-    status: text('status', { enum: improvementActionStatuses }).notNull().default('open'),
+    status: text('status', { enum: improvementStatuses }).notNull().default('open'),
     dueDate: date('due_date'),
     createdBy: uuid('created_by'),
     createdAt: at('created_at').notNull().defaultNow(),
+    // Issue 13 (migration 0024): where it came from, the service whose satisfaction shows its effect,
+    // what was done, and the public «قلتم، فعلنا».
+    source: text('source', { enum: improvementSources }).notNull().default('manual'),
+    sourceResponseId: uuid('source_response_id'),
+    serviceId: uuid('service_id'),
+    description: text('description'),
+    outcome: text('outcome'),
+    saidAr: text('said_ar'),
+    didAr: text('did_ar'),
+    saidEn: text('said_en'),
+    didEn: text('did_en'),
+    publishedAt: at('published_at'),
+    completedAt: at('completed_at'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
     tenantPrimaryKey(t),
@@ -76,5 +87,6 @@ export const improvementActions = pgTable(
     tenantReference(t, t.sourceComplaintId, complaints),
     tenantReference(t, t.ownerId, users),
     tenantReference(t, t.createdBy, users),
+    tenantReference(t, t.serviceId, services),
   ],
 );

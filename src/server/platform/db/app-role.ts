@@ -78,7 +78,8 @@ export async function grantAppRole(owner: pg.PoolClient, role: string): Promise<
       app_setup_done(), app_outbox_organization(uuid), app_stale_outbox_messages(integer),
       app_delete_expired_sessions(), app_portal_organization(text), app_portal_session(text, timestamptz),
       app_delete_expired_portal_sessions(),
-      app_organizations_with_due_appointments(timestamptz, timestamptz) to ${role};
+      app_organizations_with_due_appointments(timestamptz, timestamptz),
+      app_survey_invitation_organization(text) to ${role};
     grant usage on schema drizzle to ${role};
     grant select on drizzle.__drizzle_migrations to ${role};
   `);
