@@ -11,7 +11,7 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
  * zod schemas for that: saudi/national-id-rules.ts, saudi/phone-rules.ts, dates-hijri-calendar.ts).
  */
 const portalShared =
-  /\/src\/shared\/(beneficiary-codes|digits|dates|dates-hijri-calendar|gendered-text|saudi\/national-id-rules|saudi\/phone-rules|requests\/portal-status)\.ts$/;
+  /\/src\/shared\/(beneficiary-codes|digits|dates|dates-hijri-calendar|gendered-text|survey-answers|saudi\/national-id-rules|saudi\/phone-rules|requests\/portal-status)\.ts$/;
 // WASL_API_URL lets a second local server (another port, another data dir) back the dev server.
 const apiTarget = process.env.WASL_API_URL ?? 'http://127.0.0.1:3000';
 

@@ -38,6 +38,8 @@ import { complaintRoutes } from './modules/complaints/complaints.routes';
 import { createComplaintService } from './modules/complaints/complaints.service';
 import { createPublicComplaintService } from './modules/complaints/complaints-public.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { improvementRoutes } from './modules/improvements/improvements.routes';
+import { createImprovementService } from './modules/improvements/improvements.service';
 import { inquiryRoutes, knowledgeRoutes } from './modules/inquiries/inquiries.routes';
 import { createInquiryService } from './modules/inquiries/inquiries.service';
 import { createKnowledgeService } from './modules/inquiries/knowledge.service';
@@ -71,6 +73,13 @@ import { setupRoutes } from './modules/setup/setup.routes';
 import { createSetupService } from './modules/setup/setup.service';
 import { supporterRoutes } from './modules/supporters/supporters.routes';
 import { createSupporterService } from './modules/supporters/supporters.service';
+import { createSurveyExportService } from './modules/surveys/export.service';
+import { createSurveyInvitationService } from './modules/surveys/invitations.service';
+import { createSurveyResponseService } from './modules/surveys/responses.service';
+import { surveyResultRoutes } from './modules/surveys/results.routes';
+import { createResultsService } from './modules/surveys/results.service';
+import { surveyRoutes } from './modules/surveys/surveys.routes';
+import { createSurveyService } from './modules/surveys/surveys.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUserService } from './modules/users/users.service';
 import { createResearchReportService } from './modules/verification/research-report.service';
@@ -164,6 +173,13 @@ export function buildServices(options: AppOptions) {
     requests: () => requests,
   });
   const catalog = createCatalogService({ db, organizations });
+  const surveys = createSurveyService({ db, clock });
+  const surveyInvitations = createSurveyInvitationService({
+    db,
+    clock,
+    messaging,
+    publicUrl: process.env.PUBLIC_URL || undefined,
+  });
   const requests = createRequestService({
     db,
     clock,
@@ -193,6 +209,7 @@ export function buildServices(options: AppOptions) {
     requests,
     catalog,
     messaging,
+    surveys: surveyInvitations,
     verification: () => verification.hooks,
   });
   const referrals = createReferralService({ db, clock, requests, users, jobs });
@@ -211,6 +228,9 @@ export function buildServices(options: AppOptions) {
   });
   const researchReports = createResearchReportService({ db, clock, requests, organizations });
   const committee = createCommitteeService({ db, clock, organizations, users, requests, transitions });
+  const surveyResults = createResultsService({ db, clock, organizations });
+  const surveyExport = createSurveyExportService({ db, organizations, results: surveyResults });
+  const improvements = createImprovementService({ db, clock, organizations, users, results: surveyResults });
   const complaints = createComplaintService({
     db,
     clock,
@@ -218,6 +238,8 @@ export function buildServices(options: AppOptions) {
     users,
     beneficiaries,
     messaging,
+    improvements,
+    surveys: surveyInvitations,
   });
   const workspace = createWorkspaceService({ db, clock, organizations, requests, complaints });
   const notificationDriver = options.notificationDriver ?? recordingDriver;
@@ -270,12 +292,20 @@ export function buildServices(options: AppOptions) {
     users,
     messaging,
     knowledge,
+    surveys: surveyInvitations,
   });
+  const surveyResponses = createSurveyResponseService({ db, clock, organizations, throttle: portalAuth });
   return {
+    surveys,
+    surveyInvitations,
+    surveyResponses,
     inquiries,
     knowledge,
     complaints,
     publicComplaints,
+    surveyResults,
+    surveyExport,
+    improvements,
     portalRequests,
     portalMyData,
     notificationDriver,
@@ -357,13 +387,14 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
 
   registerErrorHandling(
     app,
-    // The beneficiaries' portal (/p/<slug>/…) is a page of its own, apart from the staff app.
+    // The beneficiaries' portal (/p/<slug>/…) is a page of its own, apart from the staff app; so are a
+    // survey invitation (/s/<token>) and the counter's kiosk (/kiosk), which answer surveys with it.
     hasWeb
       ? {
           spaFallback: (reply, request) =>
             reply
               .type('text/html')
-              .sendFile(/^\/p(\/|\?|$)/.test(request.url) ? 'portal.html' : 'index.html'),
+              .sendFile(/^\/(p|s|kiosk)(\/|\?|$)/.test(request.url) ? 'portal.html' : 'index.html'),
         }
       : {},
   );
@@ -436,6 +467,9 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(inquiryRoutes(services.inquiries));
   await app.register(knowledgeRoutes(services.knowledge));
   await app.register(complaintRoutes(services.complaints, services.publicComplaints));
+  await app.register(surveyRoutes(services.surveys, services.surveyInvitations, services.surveyResponses));
+  await app.register(surveyResultRoutes(services.surveyResults, services.surveyExport));
+  await app.register(improvementRoutes(services.improvements));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

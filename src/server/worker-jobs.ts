@@ -11,6 +11,12 @@ import {
   outreachJobs,
 } from './modules/messaging/outreach.service';
 import { createOrganizationService } from './modules/organizations/organizations.service';
+import { createSurveyInvitationService } from './modules/surveys/invitations.service';
+import {
+  createPeriodicSurveys,
+  periodicSurveyJobs,
+  periodicSurveysJobName,
+} from './modules/surveys/periodic-surveys';
 import { sessionJobs, sessionSweepJobName } from './platform/auth/session-jobs';
 import type { Logger, OpenedDatabase } from './platform/boot';
 import { systemClock } from './platform/clock';
@@ -24,6 +30,7 @@ const queues = [
   complaintEscalationJobName,
   expiringDocumentsJobName,
   appointmentReminderJobName,
+  periodicSurveysJobName,
 ];
 
 /** Starts the job queue; with `work`, this process also consumes the jobs. */
@@ -41,6 +48,7 @@ export async function startWorkerJobs(
       ...complaintJobs(opened.database.db, systemClock),
       ...outreachJobs(outreachService(opened, jobs)),
       ...appointmentJobs(appointmentReminders(opened, jobs)),
+      ...periodicSurveyJobs(periodicSurveys(opened, jobs)),
     ]);
   }
   return { jobs, stopJobs: () => jobs.stop() };
@@ -72,4 +80,14 @@ function appointmentReminders(opened: OpenedDatabase, jobs: Jobs) {
     publicUrl: process.env.PUBLIC_URL || undefined,
   });
   return createAppointmentReminders({ db, clock: systemClock, organizations, messaging });
+}
+
+/** The daily periodic satisfaction surveys, on the same services the app builds. */
+function periodicSurveys(opened: OpenedDatabase, jobs: Jobs) {
+  const db = opened.database.db;
+  const organizations = createOrganizationService({ db });
+  const publicUrl = process.env.PUBLIC_URL || undefined;
+  const messaging = createMessagingService({ db, clock: systemClock, jobs, organizations, publicUrl });
+  const invitations = createSurveyInvitationService({ db, clock: systemClock, messaging, publicUrl });
+  return createPeriodicSurveys({ db, clock: systemClock, organizations, invitations });
 }

@@ -65,6 +65,9 @@ export const errorCodes = [
   'INVALID_CODE',
   'CODE_LOCKED',
   'BENEFICIARY_NOT_ACTIVE',
+  'SURVEY_NOT_FOUND',
+  'SURVEY_ALREADY_ANSWERED',
+  'SURVEY_EXPIRED',
   'INTERNAL',
 ] as const;
 

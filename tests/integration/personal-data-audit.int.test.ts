@@ -62,6 +62,23 @@ const supporter = await post<{ id: string }>(a.cookies.manager, '/api/v1/support
   kind: 'volunteer',
   fullName: 'سعاد متطوعة',
 });
+// Satisfaction surveys: a default survey (no one's data), a tablet's invitation (its link, public) and
+// one for the decided file's beneficiary (theirs, in the portal).
+const survey = (
+  (
+    await app.inject({ method: 'GET', url: '/api/v1/surveys', headers: { cookie: a.cookies.manager } })
+  ).json() as {
+    items: { id: string }[];
+  }
+).items[0]!;
+const kioskLink = await post<{ token: string }>(a.cookies.supervisor, '/api/v1/kiosk/invitations', {});
+const ownInvitation = await post<{ id: string }>(a.cookies.supervisor, '/api/v1/kiosk/invitations', {
+  beneficiaryId: a.decided.beneficiaryId,
+});
+// An improvement action (no one's data: a title and the service's figures).
+const improvement = await post<{ id: string }>(a.cookies.manager, '/api/v1/improvement-actions', {
+  title: 'لوحات إرشادية عند المدخل',
+});
 const owner = new pg.Client({ connectionString: testDb.ownerUrl });
 await owner.connect();
 afterAll(() => owner.end());
@@ -93,6 +110,15 @@ const noPersonalData = [
   'GET /api/v1/knowledge/suggest',
   'GET /api/v1/portal/knowledge',
   'GET /api/v1/public/:slug/knowledge',
+  'GET /api/v1/survey-results', // figures, hidden below 5 answers
+  'GET /api/v1/improvement-actions', // the association's own work, with its service's figures
+  'GET /api/v1/improvement-actions/:id',
+  'GET /api/v1/public/:slug/you-said-we-did', // the published wording
+  'GET /api/v1/surveys', // the designer's questions and counts
+  'GET /api/v1/surveys/:id',
+  'GET /api/v1/surveys/:id/versions',
+  'GET /api/v1/survey-responses/:token', // the form a link opens: the association's and the survey's names
+  'GET /api/v1/kiosk/next', // the same form, on the counter's tablet
 ];
 // The pledge text is a template, no one's data, yet its route is audited as a beneficiary read
 // (it inherits `beneficiaries.read`). Reported to the lead; listed here so the table stays honest.
@@ -101,6 +127,7 @@ const auditedWithoutPersonalData = ['GET /api/v1/declaration-text'];
 /** The id a path parameter stands for, by the resource the path is under. */
 function idFor(url: string, param: string): string | null {
   const d = a.decided;
+  if (url.startsWith('/api/v1/portal/surveys/')) return param === 'id' ? ownInvitation.id : null;
   if (url.startsWith('/api/v1/portal/')) {
     return (
       { slug, id: url.includes('/documents/') ? d.documentId : d.requestId, memberId: d.memberId }[param] ??
@@ -127,6 +154,9 @@ function idFor(url: string, param: string): string | null {
   if (url.startsWith('/api/v1/knowledge/')) return param === 'id' ? article.id : null;
   if (url.startsWith('/api/v1/inquiries/')) return param === 'id' ? inquiry.id : null;
   if (url.startsWith('/api/v1/supporters/')) return param === 'id' ? supporter.id : null;
+  if (url.startsWith('/api/v1/surveys/')) return param === 'id' ? survey.id : null;
+  if (url.startsWith('/api/v1/survey-responses/')) return param === 'token' ? kioskLink.token : null;
+  if (url.startsWith('/api/v1/improvement-actions/')) return param === 'id' ? improvement.id : null;
   if (url.startsWith('/api/v1/public/')) {
     return ({ slug, trackingNumber: complaint.trackingNumber } as Record<string, string>)[param] ?? null;
   }
@@ -211,7 +241,8 @@ describe('personal data reads', () => {
       // The suggestions answer a typed question; the portal's reads are the beneficiary's.
       const query = route.url === '/api/v1/knowledge/suggest' ? '?q=التسجيل' : '';
       const url = (concrete(route.url) ?? route.url) + query;
-      const { res, rows } = await readAs(route.access === 'portal' ? 'beneficiary' : 'supervisor', url);
+      const reader = route.access === 'portal' ? 'beneficiary' : readerFor(route.access);
+      const { res, rows } = await readAs(reader, url);
       if (res.statusCode !== 200 || rows.length !== 0) {
         wrong.push(
           `${label(route)} → ${res.statusCode}, audit rows: [${rows.map((r) => r.action).join(', ')}]`,

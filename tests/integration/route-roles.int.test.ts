@@ -287,6 +287,40 @@ const table: Record<string, Expected> = {
   'POST /api/v1/knowledge/:id/approve': only(['supervisor'], 404),
   // Published on the association's public page, without sign-in (an unknown slug: 404).
   'GET /api/v1/public/:slug/knowledge': pub(404),
+
+  // Satisfaction results (issue 13): policy 002 "for development, not for punishment": everyone who
+  // serves people sees the results of their own service (the service scopes it); only the manager and
+  // the quality officer take the answers away in a workbook.
+  'GET /api/v1/survey-results': only(caseRoles, 200),
+  'GET /api/v1/survey-comments': only(caseRoles, 200),
+  'GET /api/v1/survey-results/export.xlsx': only(['manager', 'quality_officer'], 200),
+  // Improvement actions: "quality_officer: … improvement actions" and the manager run them; the
+  // supervisor follows them up; the auditor reads. «قلتم، فعلنا» is public (an unknown slug: 404).
+  'GET /api/v1/improvement-actions': only(['manager', 'quality_officer', 'supervisor', 'auditor'], 200),
+  'GET /api/v1/improvement-actions/:id': only(['manager', 'quality_officer', 'supervisor', 'auditor'], 404),
+  'POST /api/v1/improvement-actions': only(['manager', 'quality_officer'], 400),
+  'PATCH /api/v1/improvement-actions/:id': only(['manager', 'quality_officer'], 400), // {} changes nothing
+  'GET /api/v1/public/:slug/you-said-we-did': pub(404),
+
+  // Satisfaction surveys (issue 13): "quality_officer: surveys" designs them with the manager, who "sees
+  // everything"; the auditor reads. The tablet at the counter is run by whoever serves people there.
+  'GET /api/v1/surveys': only(['manager', 'quality_officer', 'auditor'], 200),
+  'POST /api/v1/surveys': only(['manager', 'quality_officer'], 400),
+  'GET /api/v1/surveys/:id': only(['manager', 'quality_officer', 'auditor'], 404),
+  'PATCH /api/v1/surveys/:id': only(['manager', 'quality_officer'], 404), // {} changes nothing
+  'GET /api/v1/surveys/:id/versions': only(['manager', 'quality_officer', 'auditor'], 404),
+  'POST /api/v1/surveys/:id/invitations': only(['manager', 'quality_officer'], 400),
+  'POST /api/v1/kiosk/invitations': only(
+    ['relations_officer', 'supervisor', 'service_officer', 'quality_officer'],
+    201, // {}: an anonymous walk-in's invitation
+  ),
+  'GET /api/v1/kiosk/next': only(
+    ['relations_officer', 'supervisor', 'service_officer', 'quality_officer'],
+    200,
+  ),
+  // The invitation's link, without sign-in (a token of no one: 404).
+  'GET /api/v1/survey-responses/:token': pub(404),
+  'POST /api/v1/survey-responses/:token': pub(400),
 };
 
 const { app, services } = await createTestApp();

@@ -29,6 +29,8 @@ const globalUniqueIndexes = [
   'users_email_key',
   // A portal session is found by its token's hash before its association is known, as a staff one.
   'portal_sessions_id_key',
+  // A survey link is found by its token's hash before its association is known (no sign-in).
+  'survey_invitations_token_key',
 ];
 /**
  * Unique within a parent row (a session, a request, a service), which belongs to one association;

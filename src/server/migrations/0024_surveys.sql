@@ -144,3 +144,60 @@ CREATE FUNCTION app_survey_invitation_organization(p_token_hash text) RETURNS uu
   AS $$ SELECT organization_id FROM survey_invitations WHERE token_hash = p_token_hash $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION app_survey_invitation_organization(text) FROM PUBLIC;
+--> statement-breakpoint
+-- Every association starts with two active surveys, so the first delivery invites with no configuration:
+-- «بعد التسليم» (faces, 0–10, comments; every service) and the counter's kiosk (faces, comments). Written
+-- by a trigger on the association's row (setup, demo data, platform tools alike), inside the new
+-- association's own scope, and below for the associations that already exist.
+CREATE FUNCTION app_create_default_surveys(p_organization_id uuid) RETURNS void
+  LANGUAGE plpgsql SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  v_faces jsonb := '{"id":"satisfaction","kind":"faces","labelAr":"ما مدى رضاك عن الخدمة؟","labelEn":"How satisfied are you with the service?","required":true}';
+  v_nps jsonb := '{"id":"recommend","kind":"nps","labelAr":"ما مدى احتمال أن توصي بالجمعية لغيرك؟","labelEn":"How likely are you to recommend the association to others?","required":true}';
+  v_text jsonb := '{"id":"comments","kind":"text","labelAr":"ملاحظاتك","labelEn":"Your comments","required":false}';
+  v_id uuid;
+BEGIN
+  v_id := gen_random_uuid();
+  INSERT INTO surveys (id, organization_id, name_ar, name_en, trigger)
+    VALUES (v_id, p_organization_id, 'استبيان ما بعد التسليم', 'After delivery', 'delivery');
+  INSERT INTO survey_versions (organization_id, survey_id, version, questions)
+    VALUES (p_organization_id, v_id, 1, jsonb_build_array(v_faces, v_nps, v_text));
+  v_id := gen_random_uuid();
+  INSERT INTO surveys (id, organization_id, name_ar, name_en, trigger)
+    VALUES (v_id, p_organization_id, 'رأيك في زيارتك', 'Your visit', 'kiosk');
+  INSERT INTO survey_versions (organization_id, survey_id, version, questions)
+    VALUES (p_organization_id, v_id, 1, jsonb_build_array(v_faces, v_text));
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION app_organization_default_surveys() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = public, pg_temp
+  AS $$ BEGIN PERFORM app_create_default_surveys(NEW.id); RETURN NEW; END $$;
+--> statement-breakpoint
+CREATE TRIGGER organizations_default_surveys AFTER INSERT ON "organizations"
+  FOR EACH ROW EXECUTE FUNCTION app_organization_default_surveys();
+--> statement-breakpoint
+DO $$
+DECLARE o record;
+BEGIN
+  FOR o IN SELECT id FROM organizations LOOP
+    PERFORM set_config('app.organization_id', o.id::text, true);
+    PERFORM app_create_default_surveys(o.id);
+  END LOOP;
+  PERFORM set_config('app.organization_id', '', true);
+END $$;
+--> statement-breakpoint
+-- The counter's kiosk: which desk's tablet shows the invitation.
+ALTER TABLE "survey_invitations" ADD COLUMN "desk" text;
+--> statement-breakpoint
+-- A kiosk invitation's token is kept in clear until answered (the counter's tablet fetches it within
+-- minutes; no message carries it); every other invitation keeps only the hash.
+ALTER TABLE "survey_invitations" ADD COLUMN "kiosk_token" text;
+--> statement-breakpoint
+-- The daily periodic surveys run over every association: this names them (the organizations policy lets a
+-- definer read it, where the surveys' does not); each is then worked inside its own association.
+CREATE FUNCTION app_organizations_for_periodic_surveys() RETURNS SETOF uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ SELECT id FROM organizations ORDER BY id $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app_organizations_for_periodic_surveys() FROM PUBLIC;

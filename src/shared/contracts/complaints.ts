@@ -200,6 +200,8 @@ export const createImprovementActionSchema = z.object({
   title: textSchema(3, 200),
   ownerId: z.uuid().optional(),
   dueDate: gregorianDateSchema.optional(),
+  /** The service whose satisfaction shows the action's effect. */
+  serviceId: z.uuid().optional(),
 });
 export type CreateImprovementAction = z.infer<typeof createImprovementActionSchema>;
 export const improvementActionSchema = z.object({

@@ -18,6 +18,8 @@ export const messageTemplateVariables = {
   // Counter visits (modules/appointments): when booked, and the day before.
   appointment_booked: ['organization', 'when', 'minutes', 'service'],
   appointment_reminder: ['organization', 'when', 'service'],
+  // The one-time link of a satisfaction survey (modules/surveys), after a delivery, a decision, an answer.
+  survey_invitation: ['organization', 'service', 'link'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageTemplateKey = keyof typeof messageTemplateVariables;

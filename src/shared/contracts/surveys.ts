@@ -49,6 +49,16 @@ export const questionSchema = z
   });
 export type SurveyQuestion = z.infer<typeof questionSchema>;
 
+/** A question in an answer (no input transforms: answers are encoded, and a transform cannot be). */
+export const questionViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(questionKinds),
+  labelAr: z.string(),
+  labelEn: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ id: z.string(), labelAr: z.string(), labelEn: z.string() })).optional(),
+});
+
 export const questionsSchema = z
   .array(questionSchema)
   .min(1)
@@ -71,7 +81,18 @@ export const createSurveySchema = z.object({
 export type CreateSurvey = z.infer<typeof createSurveySchema>;
 
 /** Changing the questions makes a new version; answers keep the version they answered. */
-export const updateSurveySchema = createSurveySchema.partial();
+// Without the create defaults: a field left out stays as it is (a PATCH of the name keeps the service).
+const surveyFields = createSurveySchema.shape;
+export const updateSurveySchema = z.object({
+  nameAr: surveyFields.nameAr.optional(),
+  nameEn: surveyFields.nameEn.optional(),
+  trigger: surveyFields.trigger.optional(),
+  serviceId: surveyFields.serviceId.unwrap().optional(),
+  ratedDepartment: surveyFields.ratedDepartment.unwrap().optional(),
+  periodDays: surveyFields.periodDays.unwrap().optional(),
+  active: surveyFields.active.unwrap().optional(),
+  questions: surveyFields.questions.optional(),
+});
 export type UpdateSurvey = z.infer<typeof updateSurveySchema>;
 
 export const surveySchema = z.object({
@@ -84,7 +105,7 @@ export const surveySchema = z.object({
   periodDays: z.number().int().nullable(),
   active: z.boolean(),
   version: z.number().int(),
-  questions: z.array(questionSchema),
+  questions: z.array(questionViewSchema),
   answers: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -94,7 +115,7 @@ export const surveyPageSchema = pageSchema(surveySchema);
 
 export const surveyVersionSchema = z.object({
   version: z.number().int(),
-  questions: z.array(questionSchema),
+  questions: z.array(questionViewSchema),
   answers: z.number().int(),
   createdAt: z.string(),
 });
@@ -137,65 +158,45 @@ export const surveyFormSchema = z.object({
   survey: z.object({ nameAr: z.string(), nameEn: z.string(), ratedDepartment: z.string().nullable() }),
   service: z.object({ nameAr: z.string(), nameEn: z.string().nullable() }).nullable(),
   version: z.number().int(),
-  questions: z.array(questionSchema),
+  questions: z.array(questionViewSchema),
   expiresAt: z.string(),
   anonymousAllowed: z.boolean(),
 });
 export type SurveyForm = z.infer<typeof surveyFormSchema>;
 export const surveyReceiptSchema = z.object({ id: z.uuid(), answeredAt: z.string() });
 
-/**
- * Checks answers against the version's questions; returns field errors keyed by question id
- * (REQUIRED, OUT_OF_RANGE, UNKNOWN_OPTION, UNKNOWN_QUESTION, WRONG_TYPE). Shared: the page shows what
- * the server will refuse.
- */
-export function answerErrors(questions: readonly SurveyQuestion[], answers: Answers): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const known = new Set(questions.map((q) => q.id));
-  for (const id of Object.keys(answers)) if (!known.has(id)) errors[id] = 'UNKNOWN_QUESTION';
-  for (const q of questions) {
-    const value = answers[q.id];
-    const empty =
-      value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-    if (empty) {
-      if (q.required) errors[q.id] = 'REQUIRED';
-      continue;
-    }
-    const options = new Set((q.options ?? []).map((o) => o.id));
-    if (q.kind === 'faces' || q.kind === 'stars') {
-      if (typeof value !== 'number') errors[q.id] = 'WRONG_TYPE';
-      else if (value < 1 || value > 5) errors[q.id] = 'OUT_OF_RANGE';
-    } else if (q.kind === 'nps') {
-      if (typeof value !== 'number') errors[q.id] = 'WRONG_TYPE';
-    } else if (q.kind === 'single') {
-      if (typeof value !== 'string') errors[q.id] = 'WRONG_TYPE';
-      else if (!options.has(value)) errors[q.id] = 'UNKNOWN_OPTION';
-    } else if (q.kind === 'multiple') {
-      if (!Array.isArray(value)) errors[q.id] = 'WRONG_TYPE';
-      else if (value.some((v) => !options.has(v))) errors[q.id] = 'UNKNOWN_OPTION';
-    } else if (typeof value !== 'string') errors[q.id] = 'WRONG_TYPE';
-  }
-  return errors;
-}
+export const surveyListQuerySchema = z.object({
+  trigger: z.enum(surveyTriggers).optional(),
+  limit: limitSchema,
+  cursor: z.string().max(500).optional(),
+});
 
-/** The measures kept with each response: the first faces/stars answer, the first 0–10 answer, the free text. */
-export function measuresOf(
-  questions: readonly SurveyQuestion[],
-  answers: Answers,
-): { score: number | null; nps: number | null; comment: string | null } {
-  const first = (kinds: QuestionKind[]) => {
-    const q = questions.find((x) => kinds.includes(x.kind) && typeof answers[x.id] === 'number');
-    return q ? (answers[q.id] as number) : null;
-  };
-  const texts = questions
-    .filter((q) => q.kind === 'text' && typeof answers[q.id] === 'string' && (answers[q.id] as string) !== '')
-    .map((q) => answers[q.id] as string);
-  return {
-    score: first(['faces', 'stars']),
-    nps: first(['nps']),
-    comment: texts.length ? texts.join('\n') : null,
-  };
-}
+/** The counter's tablet: an invitation for the person at the desk (a walk-in visitor stays anonymous). */
+export const kioskInvitationInputSchema = z.object({
+  beneficiaryId: z.uuid().optional(),
+  serviceId: z.uuid().optional(),
+  desk: textSchema(1, 40).optional(),
+});
+export type KioskInvitationInput = z.infer<typeof kioskInvitationInputSchema>;
+export const kioskInvitationSchema = z.object({ id: z.uuid(), token: z.string() });
+export const kioskNextQuerySchema = z.object({ desk: textSchema(1, 40).optional() });
+/** The newest unanswered kiosk invitation of the last minutes (of that desk), or `token: null`. */
+export const kioskNextSchema = z.object({ token: z.string().nullable(), form: surveyFormSchema.nullable() });
+
+/** A signed-in beneficiary's open invitations in the portal. */
+export const portalSurveyItemSchema = z.object({
+  id: z.uuid(),
+  surveyNameAr: z.string(),
+  surveyNameEn: z.string(),
+  serviceNameAr: z.string().nullable(),
+  serviceNameEn: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export const portalSurveyListSchema = z.object({ items: z.array(portalSurveyItemSchema) });
+
+/** Internal surveys: staff asked by e-mail to rate another department. */
+export const internalInvitationsSchema = z.object({ userIds: z.array(z.uuid()).min(1).max(500) });
+export const internalInvitationsSentSchema = z.object({ sent: z.number().int() });
 
 /** A figure over a set of answers: CSAT = share of 4 and 5 (%), NPS = promoters − detractors (%). */
 export const figureSchema = z.object({

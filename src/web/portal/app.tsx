@@ -23,9 +23,29 @@ const PublicComplaint = lazy(() => import('./pages/complaints/public-complaint')
 const TrackComplaint = lazy(() => import('./pages/complaints/track-complaint'));
 const Faq = lazy(() => import('./pages/faq'));
 const MyComplaints = lazy(() => import('./pages/complaints/my-complaints'));
+const MySurveys = lazy(() => import('./pages/survey/my-surveys'));
+const YouSaidWeDid = lazy(() => import('./pages/survey/you-said-we-did'));
+const SurveyLink = lazy(() => import('./pages/survey/survey-link'));
+const Kiosk = lazy(() => import('./pages/survey/kiosk'));
+
+/** /s/<token> (a survey invitation) and /kiosk (the counter's tablet) live outside any /p/<slug>. */
+function standalone(): 'link' | 'kiosk' | null {
+  const top = window.location.pathname.split('/')[1];
+  return top === 's' ? 'link' : top === 'kiosk' ? 'kiosk' : null;
+}
 
 export function PortalApp() {
   const { slug } = useLocation();
+  const outside = standalone();
+  if (outside) {
+    // The token is read as typed (the portal's address names are lower-cased, tokens are not).
+    const token = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
+    return (
+      <Suspense fallback={<Skeleton lines={4} />}>
+        {outside === 'kiosk' ? <Kiosk /> : <SurveyLink token={token} />}
+      </Suspense>
+    );
+  }
   if (!slug) return <NoAssociation />;
   return <Portal key={slug} slug={slug} />;
 }
@@ -144,6 +164,8 @@ function Screen({ ended }: { ended: boolean }) {
   if (first === 'track') return <TrackComplaint />;
   // The association's approved answers to common questions: open to everyone.
   if (first === 'faq') return <Faq />;
+  // «قلتم، فعلنا»: what the association changed after hearing people, open to everyone.
+  if (first === 'you-said-we-did') return <YouSaidWeDid />;
   if (session.me === null) return <SignIn ended={ended} />;
   let screen: ReactNode;
   switch (first) {
@@ -164,6 +186,9 @@ function Screen({ ended }: { ended: boolean }) {
       break;
     case 'complaints':
       screen = <MyComplaints />;
+      break;
+    case 'surveys':
+      screen = <MySurveys id={second} />;
       break;
     default:
       screen = <NotFound />;

@@ -65,6 +65,9 @@ export const recordTablesMovedOnMerge = [
   'appointments',
   'outbox_messages',
   'complaints',
+  // Satisfaction surveys (the anonymous answers name no one and stay as they are).
+  'survey_invitations',
+  'survey_responses',
 ] as const;
 
 /** Moves every record of `fromId` onto `toId` (a merge keeps everything the organization held). */
@@ -133,6 +136,16 @@ export async function erasePersonalRecords(tx: Tx, beneficiaryId: string) {
     sql`update partner_referrals set shared_data = '{}'::jsonb, reason = '—' where beneficiary_id = ${beneficiaryId}`,
   );
   await tx.execute(sql`update appointments set purpose = null where beneficiary_id = ${beneficiaryId}`);
+  // Survey answers stay for the figures, unlinked from the person; open invitations can no longer be used.
+  await tx.execute(
+    sql`update survey_responses set beneficiary_id = null where beneficiary_id = ${beneficiaryId}`,
+  );
+  await tx.execute(
+    sql`delete from survey_invitations where beneficiary_id = ${beneficiaryId} and answered_at is null`,
+  );
+  await tx.execute(
+    sql`update survey_invitations set beneficiary_id = null where beneficiary_id = ${beneficiaryId}`,
+  );
   const signatures = await tx.execute<{ signature_key: string }>(
     sql`select signature_key from declarations where beneficiary_id = ${beneficiaryId} and signature_key is not null`,
   );

@@ -185,11 +185,6 @@ export async function countEscalated(tx: Tx, organizationId: string, viewerId: s
   return row?.n ?? 0;
 }
 
-export async function insertImprovementAction(tx: Tx, values: typeof improvementActions.$inferInsert) {
-  const [row] = await tx.insert(improvementActions).values(values).returning();
-  return row!;
-}
-
 export async function listImprovementActions(tx: Tx, organizationId: string, complaintId: string) {
   return tx
     .select()

@@ -23,8 +23,10 @@ import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext, PortalContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
+import type { ImprovementService } from '../improvements/improvements.service';
 import type { MessagingService } from '../messaging/messaging.service';
 import type { OrganizationService } from '../organizations/organizations.service';
+import type { SurveyInvitationService } from '../surveys/invitations.service';
 import type { UserService } from '../users/users.service';
 import {
   complaintSettingsOf,
@@ -39,7 +41,6 @@ import {
   countEscalated,
   findComplaint,
   insertComplaint,
-  insertImprovementAction,
   listComplaints,
   listOwnComplaints,
   updateComplaint,
@@ -113,8 +114,10 @@ export function createComplaintService(deps: {
   users: UserService;
   beneficiaries: BeneficiaryService;
   messaging: MessagingService;
+  improvements: ImprovementService;
+  surveys: Pick<SurveyInvitationService, 'inviteAfter'>;
 }) {
-  const { db, clock, organizations, users, beneficiaries, messaging } = deps;
+  const { db, clock, organizations, users, beneficiaries, messaging, improvements, surveys } = deps;
   const org = (ctx: ActorContext) => organizations.getOrganization(ctx.actor.organizationId, db);
 
   /** The complaint as the actor may see it, or 404 (also for the staff member it is about). */
@@ -258,40 +261,49 @@ export function createComplaintService(deps: {
     },
 
     close(ctx: ActorContext, id: string, satisfied: boolean | null) {
-      return act(ctx, id, 'close', async () => ({ satisfied, closedAt: clock.now() }));
+      return act(ctx, id, 'close', async (row) => {
+        // A named complainant with a file is asked how the handling served them (satisfaction survey).
+        if (row.beneficiaryId && !row.anonymous) {
+          await surveys.inviteAfter(db, {
+            organizationId: ctx.actor.organizationId,
+            trigger: 'complaint_closed',
+            beneficiaryId: row.beneficiaryId,
+            serviceId: null,
+            staffId: row.assigneeId ?? ctx.actor.userId,
+            relatedType: 'complaint',
+            relatedId: id,
+          });
+        }
+        return { satisfied, closedAt: clock.now() };
+      });
     },
 
+    /** An improvement action born of the complaint or suggestion (the improvements module owns it). */
     async createImprovementAction(
       ctx: ActorContext,
       id: string,
       input: CreateImprovementAction,
     ): Promise<ImprovementAction> {
-      await load(ctx, id);
-      if (input.ownerId && !(await users.findUser(ctx, input.ownerId))) {
-        throw new AppError(400, 'ASSIGNEE_INVALID', { fields: { ownerId: 'ASSIGNEE_INVALID' } });
-      }
-      const row = await insertImprovementAction(db, {
-        organizationId: ctx.actor.organizationId,
-        title: input.title,
+      const complaint = await load(ctx, id);
+      const action = await improvements.create(ctx, {
+        ...input,
+        source: complaint.kind,
         sourceComplaintId: id,
-        ownerId: input.ownerId ?? null,
-        dueDate: input.dueDate ?? null,
-        createdBy: ctx.actor.userId,
       });
       await recordAudit(db, ctx, {
         action: 'complaints.improvement_action',
         entityType: 'complaint',
         entityId: id,
-        details: { improvementActionId: row.id },
+        details: { improvementActionId: action.id },
       });
       return {
-        id: row.id,
-        title: row.title,
-        sourceComplaintId: row.sourceComplaintId,
-        ownerId: row.ownerId,
-        status: row.status,
-        dueDate: row.dueDate,
-        createdAt: row.createdAt.toISOString(),
+        id: action.id,
+        title: action.title,
+        sourceComplaintId: action.sourceComplaintId,
+        ownerId: action.ownerId,
+        status: action.status,
+        dueDate: action.dueDate,
+        createdAt: action.createdAt,
       };
     },
 

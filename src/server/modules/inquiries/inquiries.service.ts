@@ -20,6 +20,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import type { BeneficiaryService } from '../beneficiaries/beneficiaries.service';
 import type { MessagingService } from '../messaging/messaging.service';
 import type { OrganizationService } from '../organizations/organizations.service';
+import type { SurveyInvitationService } from '../surveys/invitations.service';
 import type { UserService } from '../users/users.service';
 import {
   findInquiryView,
@@ -85,8 +86,9 @@ export function createInquiryService(deps: {
   users: UserService;
   messaging: MessagingService;
   knowledge: KnowledgeService;
+  surveys: Pick<SurveyInvitationService, 'inviteAfter'>;
 }) {
-  const { db, clock, organizations, beneficiaries, users, messaging, knowledge } = deps;
+  const { db, clock, organizations, beneficiaries, users, messaging, knowledge, surveys } = deps;
 
   async function view(tx: Tx, ctx: ActorContext, id: string): Promise<Inquiry> {
     const row = await findInquiryView(tx, ctx.actor.organizationId, id);
@@ -236,6 +238,18 @@ export function createInquiryService(deps: {
           answerMessageId: sent.messageId,
           answerSkipped: sent.skipped,
         });
+        // With a file, the person is asked how the answer served them (satisfaction survey).
+        if (row.beneficiaryId) {
+          await surveys.inviteAfter(tx, {
+            organizationId: ctx.actor.organizationId,
+            trigger: 'inquiry_answered',
+            beneficiaryId: row.beneficiaryId,
+            serviceId: null,
+            staffId: ctx.actor.userId,
+            relatedType: 'inquiry',
+            relatedId: id,
+          });
+        }
         await recordAudit(tx, ctx, {
           action: 'inquiries.answer',
           entityType: 'inquiry',

@@ -19,6 +19,7 @@ import { dispatchQueued, queueNotification } from '../../platform/notifications/
 import type { MessagingService } from '../messaging/messaging.service';
 import type { OrganizationService } from '../organizations/organizations.service';
 import type { CatalogService } from '../services/services.service';
+import type { SurveyInvitationService } from '../surveys/invitations.service';
 import { letterBody } from './decision-letters';
 import {
   insertDelivery,
@@ -63,6 +64,8 @@ export function createTransitionService(deps: {
   requests: RequestService;
   catalog: CatalogService;
   messaging: MessagingService;
+  /** Satisfaction surveys: an invitation after a decision and after each delivery. */
+  surveys: Pick<SurveyInvitationService, 'inviteAfter'>;
   verification?: () => VerificationHooks;
 }) {
   const { db, clock, jobs, organizations, requests, catalog } = deps;
@@ -219,6 +222,15 @@ export function createTransitionService(deps: {
           relatedType: 'request',
           relatedId: id,
         });
+        await deps.surveys.inviteAfter(tx, {
+          organizationId: row.organizationId,
+          trigger: 'decision',
+          beneficiaryId: row.beneficiaryId,
+          serviceId: row.serviceId,
+          staffId: ctx.actor.userId,
+          relatedType: 'request',
+          relatedId: id,
+        });
         break;
       }
       case 'complete_registration': {
@@ -232,7 +244,7 @@ export function createTransitionService(deps: {
       case 'deliver': {
         if (!input.delivery)
           throw new AppError(400, 'DELIVERY_REQUIRED', { fields: { delivery: 'DELIVERY_REQUIRED' } });
-        await insertDelivery(tx, {
+        const delivery = await insertDelivery(tx, {
           organizationId: row.organizationId,
           requestId: id,
           deliveredOn: input.delivery.deliveredOn,
@@ -241,6 +253,16 @@ export function createTransitionService(deps: {
           amount: input.delivery.amount ?? null,
           deliveredBy: ctx.actor.userId,
           proofDocumentId: input.delivery.proofDocumentId ?? null,
+        });
+        // Each delivery (a recurring service has many) invites to the "after delivery" survey.
+        await deps.surveys.inviteAfter(tx, {
+          organizationId: row.organizationId,
+          trigger: 'delivery',
+          beneficiaryId: row.beneficiaryId,
+          serviceId: row.serviceId,
+          staffId: ctx.actor.userId,
+          relatedType: 'delivery',
+          relatedId: delivery.id,
         });
         // A recurring service stays registered: its stage does not restart on each delivery.
         if (outcome.to === from) delete changes.stageEnteredAt;

@@ -85,6 +85,10 @@ export const surveyInvitations = pgTable(
     relatedId: uuid('related_id'),
     messageId: uuid('message_id'),
     expiresAt: at('expires_at').notNull(),
+    /** The counter's kiosk: the desk whose tablet shows it. */
+    desk: text('desk'),
+    /** Kiosk invitations only, until answered: the tablet at the desk fetches it (GET /kiosk/next). */
+    kioskToken: text('kiosk_token'),
     openedAt: at('opened_at'),
     answeredAt: at('answered_at'),
     createdBy: uuid('created_by'),

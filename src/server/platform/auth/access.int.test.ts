@@ -36,6 +36,11 @@ describe('route permissions', () => {
         'POST /api/v1/public/:slug/complaints',
         'GET /api/v1/public/:slug/complaints/:trackingNumber',
         'GET /api/v1/public/:slug/knowledge',
+        // «قلتم، فعلنا»: the published improvement actions (issue 13).
+        'GET /api/v1/public/:slug/you-said-we-did',
+        // A satisfaction survey's one-time link: its token is the only key (issue 13).
+        'GET /api/v1/survey-responses/:token',
+        'POST /api/v1/survey-responses/:token',
         // WhatsApp's delivery receipts: no session, but signed (decision 018).
         'POST /api/v1/webhooks/whatsapp',
         'GET /healthz',

@@ -14,7 +14,9 @@ export type PersonalDataKind =
   | 'staff'
   | 'audit'
   | 'outbox'
-  | 'supporter';
+  | 'supporter'
+  // Satisfaction answers: their comments are the beneficiaries' own words.
+  | 'survey';
 
 const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   'beneficiaries.read': 'beneficiary',
@@ -30,6 +32,9 @@ const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   // Volunteers and donors are people too (PDPL).
   'supporters.read': 'supporter',
   'services.read': false,
+  // Satisfaction figures (hidden below 5 answers) and improvement actions: no one's data.
+  'surveys.results': false,
+  'improvements.read': false,
   'rules.read': false,
   'organization.read': false,
   public: false,

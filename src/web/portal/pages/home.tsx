@@ -12,7 +12,9 @@ const doors: { to: string; icon: IconName; label: string }[] = [
   { to: '/messages', icon: 'mail', label: 'home.messages' },
   { to: '/my-data', icon: 'user', label: 'home.myData' },
   { to: '/complaints', icon: 'edit', label: 'home.complaints' },
+  { to: '/surveys', icon: 'check', label: 'survey.mine' },
   { to: '/faq', icon: 'question', label: 'faq.title' },
+  { to: '/you-said-we-did', icon: 'refresh', label: 'youSaid.title' },
 ];
 
 export default function Home() {

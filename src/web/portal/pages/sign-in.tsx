@@ -188,6 +188,10 @@ export function SignIn({ ended }: { ended: boolean }) {
           <Icon name="question" />
           <span>{t('faq.title')}</span>
         </Link>
+        <Link to="/you-said-we-did" className="btn btn-plain btn-block">
+          <Icon name="refresh" />
+          <span>{t('youSaid.title')}</span>
+        </Link>
       </div>
     </>
   );
