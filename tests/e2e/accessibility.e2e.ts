@@ -40,6 +40,9 @@ interface Ids {
   inquiryId: string;
   /** A complaint the manager and the quality officer may handle (its page shows every action). */
   complaintId: string;
+  /** A satisfaction survey and an improvement action (created when the demo data has none). */
+  surveyId: string;
+  improvementId: string;
 }
 
 interface StaffPage {
@@ -125,6 +128,16 @@ const staffPages: StaffPage[] = [
   { route: '/settings', path: () => '/settings', action: 'organization.update' },
   { route: '/audit', path: () => '/audit', action: 'audit.list' },
   { route: '/outbox', path: () => '/outbox', action: 'outbox.list' },
+  { route: '/surveys', path: () => '/surveys', action: 'surveys.read' },
+  { route: '/surveys/new', path: () => '/surveys/new', action: 'surveys.manage' },
+  { route: '/surveys/results', path: () => '/surveys/results', action: 'surveys.results' },
+  { route: '/surveys/$surveyId', path: (ids) => `/surveys/${ids.surveyId}`, action: 'surveys.read' },
+  { route: '/improvement-actions', path: () => '/improvement-actions', action: 'improvements.read' },
+  {
+    route: '/improvement-actions/$actionId',
+    path: (ids) => `/improvement-actions/${ids.improvementId}`,
+    action: 'improvements.read',
+  },
 ];
 
 /** Pages audited outside the staff list: before setup, and before signing in. */
@@ -254,7 +267,31 @@ async function pickIds(baseUrl: string): Promise<Ids> {
         category: 'delays',
       })
     ).id;
+  const surveyId =
+    (await api<{ items: { id: string }[] }>(baseUrl, manager, '/api/v1/surveys')).items[0]?.id ??
+    (
+      await api<{ id: string }>(baseUrl, manager, '/api/v1/surveys', {
+        nameAr: 'رضا المستفيدين بعد التسليم',
+        nameEn: 'Satisfaction after delivery',
+        trigger: 'delivery',
+        questions: [
+          { id: 'q1', kind: 'faces', labelAr: 'ما مدى رضاك عن الخدمة؟', labelEn: 'How satisfied are you?' },
+          { id: 'q2', kind: 'text', labelAr: 'ملاحظاتك', labelEn: 'Your comments', required: false },
+        ],
+      })
+    ).id;
+  const improvementId =
+    (await api<{ items: { id: string }[] }>(baseUrl, manager, '/api/v1/improvement-actions')).items[0]?.id ??
+    (
+      await api<{ id: string }>(baseUrl, manager, '/api/v1/improvement-actions', {
+        title: 'تقليل وقت الانتظار عند الاستقبال',
+        source: 'suggestion',
+        serviceId,
+      })
+    ).id;
   return {
+    surveyId,
+    improvementId,
     inquiryId,
     complaintId,
     beneficiaryId: decided.beneficiaryId,

@@ -8,6 +8,7 @@ import { generateNationalId } from '../../shared/saudi/national-id';
 import type { Services } from '../app';
 import { inTenant } from '../platform/db/tenant';
 import type { ActorContext } from '../platform/http/context';
+import { seedSatisfaction } from './demo-surveys';
 
 // A 1×1 PNG stands in for scanned documents and drawn signatures.
 const png = Buffer.from(
@@ -208,6 +209,7 @@ async function seedCasesInTenant(
     }
   }
   await seedReferralsAndPartners(services, as, cases);
+  await seedSatisfaction(services, organizationId, as);
   await services.campaigns.create(as('relations_officer'), {
     serviceId: basket.id,
     title: 'تعريف بالسلة الغذائية الشهرية',

@@ -202,6 +202,7 @@ export const createImprovementActionSchema = z.object({
   dueDate: gregorianDateSchema.optional(),
   /** The service whose satisfaction shows the action's effect. */
   serviceId: z.uuid().optional(),
+  description: textSchema(0, 3000).optional(),
 });
 export type CreateImprovementAction = z.infer<typeof createImprovementActionSchema>;
 export const improvementActionSchema = z.object({

@@ -19,6 +19,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChartLine,
   IconChecklist,
   IconChevronDown,
   IconClipboardList,
@@ -32,9 +33,11 @@ import {
   IconMessagePlus,
   IconMessageQuestion,
   IconMessageReport,
+  IconMoodSmile,
   IconScale,
   IconSettings,
   IconSpeakerphone,
+  IconTrendingUp,
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
@@ -75,7 +78,10 @@ interface NavItem {
     | '/services'
     | '/verifications'
     | '/committee'
-    | '/rules';
+    | '/rules'
+    | '/surveys'
+    | '/surveys/results'
+    | '/improvement-actions';
   label: string;
   icon: ReactNode;
   action?: Action;
@@ -147,6 +153,24 @@ export function AppLayout() {
       label: t('complaints.nav.new'),
       icon: <IconMessagePlus size={20} aria-hidden />,
       action: 'complaints.create',
+    },
+    {
+      to: '/surveys',
+      label: t('surveys.nav'),
+      icon: <IconMoodSmile size={20} aria-hidden />,
+      action: 'surveys.read',
+    },
+    {
+      to: '/surveys/results',
+      label: t(can('surveys.results_all') ? 'surveys.results.nav' : 'surveys.results.ownNav'),
+      icon: <IconChartLine size={20} aria-hidden />,
+      action: 'surveys.results',
+    },
+    {
+      to: '/improvement-actions',
+      label: t('improvements.nav'),
+      icon: <IconTrendingUp size={20} aria-hidden />,
+      action: 'improvements.read',
     },
     {
       to: '/appointments',

@@ -63,6 +63,11 @@ const features = {
   rulesEditor: () => import('../features/verification/routes/rules-editor-page'),
   rulesList: () => import('../features/verification/routes/rules-list-page'),
   task: () => import('../features/verification/routes/task-page'),
+  surveys: () => import('../features/surveys/routes/surveys-page'),
+  survey: () => import('../features/surveys/routes/survey-page'),
+  surveyResults: () => import('../features/surveys/routes/results-page'),
+  improvements: () => import('../features/improvements/routes/improvements-page'),
+  improvement: () => import('../features/improvements/routes/improvement-page'),
   layout: () => import('./layout'),
 };
 
@@ -341,6 +346,38 @@ const sessionRoute = createRoute({
   path: '/committee/$sessionId',
   component: lazyRouteComponent(features.session, 'SessionPage'),
 });
+// Satisfaction surveys, their results and the improvement actions (features/surveys, features/improvements).
+const surveysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys',
+  component: lazyRouteComponent(features.surveys, 'SurveysPage'),
+});
+const newSurveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys/new',
+  component: lazyRouteComponent(features.survey, 'NewSurveyPage'),
+});
+// The results page alone loads the chart library (recharts), in its own chunk.
+const surveyResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys/results',
+  component: lazyRouteComponent(features.surveyResults, 'ResultsPage'),
+});
+const surveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys/$surveyId',
+  component: lazyRouteComponent(features.survey, 'SurveyPage'),
+});
+const improvementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/improvement-actions',
+  component: lazyRouteComponent(features.improvements, 'ImprovementsPage'),
+});
+const improvementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/improvement-actions/$actionId',
+  component: lazyRouteComponent(features.improvement, 'ImprovementPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -384,6 +421,12 @@ const routeTree = rootRoute.addChildren([
     complaintsRoute,
     newComplaintRoute,
     complaintRoute,
+    surveysRoute,
+    newSurveyRoute,
+    surveyResultsRoute,
+    surveyRoute,
+    improvementsRoute,
+    improvementRoute,
   ]),
 ]);
 

@@ -4,6 +4,7 @@ import {
   createTheme,
   type MantineThemeOverride,
   Menu,
+  Notification,
   NumberInput,
   PasswordInput,
   Stepper,
@@ -54,6 +55,10 @@ export function createAppTheme(t: TFunction): MantineThemeOverride {
       ...base.components,
       PasswordInput: PasswordInput.extend({
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } },
+      }),
+      // The notices' close button: a name for screen readers (Mantine gives it none).
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotice') } },
       }),
     },
   };

@@ -192,9 +192,16 @@ describe('handling a complaint', () => {
     const res = await post(`/api/v1/complaints/${id}/improvement-action`, c.quality!, {
       title: 'تذكير بالمواعيد عبر الرسائل',
       dueDate: '2026-12-31',
+      description: 'رسالة قبل الموعد بيوم',
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ sourceComplaintId: id, status: 'open', dueDate: '2026-12-31' });
+    const action = await app.inject({
+      method: 'GET',
+      url: `/api/v1/improvement-actions/${res.json().id}`,
+      headers: { cookie: c.quality! },
+    });
+    expect(action.json()).toMatchObject({ source: 'suggestion', description: 'رسالة قبل الموعد بيوم' });
   });
 
   it('lets the relations officer log a complaint but not read the list', async () => {

@@ -80,8 +80,10 @@ export const replyToComplaint = (id: string, reply: string) =>
   api<Complaint>(path(id, 'reply'), { method: 'POST', body: { reply } });
 export const closeComplaint = (id: string, satisfied: boolean | null) =>
   api<Complaint>(path(id, 'close'), { method: 'POST', body: { satisfied } });
-export const createImprovementAction = (id: string, body: { title: string; dueDate?: string }) =>
-  api<ImprovementAction>(path(id, 'improvement-action'), { method: 'POST', body });
+export const createImprovementAction = (
+  id: string,
+  body: { title: string; dueDate?: string; serviceId?: string; description?: string },
+) => api<ImprovementAction>(path(id, 'improvement-action'), { method: 'POST', body });
 
 /** Whom the complaint is from, when they have a file: by name, ID, file number or phone. */
 export const personSearchQuery = (q: string) =>

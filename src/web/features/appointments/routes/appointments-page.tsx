@@ -7,6 +7,7 @@ import type { Appointment } from '../../../../shared/contracts/appointments';
 import { normalizeDigits } from '../../../../shared/digits';
 import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
+import { KioskInviteButton } from '../../../components/kiosk-buttons';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
@@ -104,6 +105,12 @@ function Diary() {
                 </Stack>
                 <Badge color={statusColors[a.status]}>{t(`appointments.statuses.${a.status}`)}</Badge>
               </Group>
+              {/* A visit served at the counter: the kiosk screen asks for a rating next (issue 13). */}
+              {a.status === 'attended' && (
+                <Group gap="xs" mt="xs">
+                  <KioskInviteButton beneficiaryId={a.beneficiaryId} serviceId={a.serviceId} size="xs" />
+                </Group>
+              )}
               {a.status === 'booked' && can('appointments.manage') && (
                 <Group gap="xs" mt="xs">
                   {(['attended', 'no_show', 'cancelled'] as const).map((status) => (

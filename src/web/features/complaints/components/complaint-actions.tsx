@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Complaint, complaintActionAllowed } from '../../../../shared/contracts/complaints';
 import { ErrorAlert } from '../../../components/error-alert';
+import { serviceOptionsQuery } from '../../../lib/pick-lists';
+import { useCan } from '../../../lib/session';
 import {
   assignComplaint,
   closeComplaint,
@@ -143,15 +145,26 @@ function CloseCard({ complaint, onDone }: CardProps) {
 }
 
 function ImprovementCard({ complaint, onDone }: { complaint: Complaint; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const can = useCan();
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
+  // The service lets the action's effect be measured on its satisfaction (features/improvements).
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const services = useQuery({ ...serviceOptionsQuery, enabled: can('services.read') });
   const mutation = useMutation({
     mutationFn: () =>
-      createImprovementAction(complaint.id, { title: title.trim(), ...(dueDate ? { dueDate } : {}) }),
+      createImprovementAction(complaint.id, {
+        title: title.trim(),
+        ...(dueDate ? { dueDate } : {}),
+        ...(serviceId ? { serviceId } : {}),
+        ...(description.trim() ? { description: description.trim() } : {}),
+      }),
     onSuccess: () => {
       setTitle('');
       setDueDate('');
+      setDescription('');
       onDone();
     },
   });
@@ -173,6 +186,27 @@ function ImprovementCard({ complaint, onDone }: { complaint: Complaint; onDone: 
           value={dueDate}
           onChange={(e) => setDueDate(e.currentTarget.value)}
           w={{ base: '100%', xs: 220 }}
+        />
+        <Select
+          label={t('improvements.fields.service')}
+          description={t('improvements.fields.serviceHint')}
+          placeholder={t('improvements.noService')}
+          data={(services.data ?? []).map((s) => ({
+            value: s.id,
+            label: i18n.language === 'en' && s.nameEn ? s.nameEn : s.nameAr,
+          }))}
+          value={serviceId}
+          onChange={setServiceId}
+          clearable
+          searchable
+        />
+        <Textarea
+          label={t('improvements.fields.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={3000}
         />
       </Stack>
       <Group mt="sm">

@@ -37,7 +37,7 @@ export default function YouSaidWeDidPage() {
                 <p className="card-title">{t('youSaid.did')}</p>
                 <p className="pre-wrap">{local(item.didAr, item.saidEn ? item.didEn : null)}</p>
                 <p className="muted">
-                  {service ? `${service} · ` : ''}
+                  {service ? `${service} — ` : ''}
                   {date.hijri} ({date.gregorian})
                 </p>
               </li>
