@@ -7,7 +7,7 @@ import { hrSociety } from '../../src/server/demo/demo-data';
 import ar from '../../src/web/i18n/ar.json';
 import portalAr from '../../src/web/portal/i18n/ar.json';
 import { launchBrowser, startServer } from './harness';
-import { choose, label, shot } from './ui';
+import { label, shot } from './ui';
 
 // Satisfaction measured as a right (issue 13), in Chromium, in Arabic, on the demo data: a visitor rates
 // the service with faces at the counter's kiosk (a 1280 px tablet), which thanks and resets for the next
@@ -167,12 +167,14 @@ describe('satisfaction measured, improvement shown', () => {
     await audit(page, 'results');
     await shot(page, 'surveys-results-quality');
 
-    await page.goto(`${server.baseUrl}/improvement-actions`);
-    await page.getByRole('heading', { level: 1, name: ar.improvements.title }).waitFor();
-    await page.getByRole('button', { name: ar.improvements.new }).click();
-    await page.getByLabel(label(ar.improvements.fields.title)).fill(action.title);
-    await choose(page, ar.improvements.fields.service, 'سلة غذائية');
-    await page.getByRole('button', { name: ar.improvements.create }).click();
+    // A low score's comment leads to a new action, born of it, for its service.
+    await page.getByRole('link', { name: ar.surveys.comments.improve }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(
+      dialog.getByRole('combobox', { name: label(ar.improvements.fields.source) }).inputValue(),
+    ).resolves.toBe(ar.improvements.source.low_score);
+    await dialog.getByLabel(label(ar.improvements.fields.title)).fill(action.title);
+    await dialog.getByRole('button', { name: ar.improvements.create }).click();
     await page.getByRole('heading', { level: 1, name: action.title }).waitFor();
     await page.getByLabel(ar.improvements.wording.saidAr).fill(action.said);
     await page.getByLabel(ar.improvements.wording.didAr).fill(action.did);

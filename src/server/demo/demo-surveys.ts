@@ -59,7 +59,7 @@ export async function seedSatisfaction(
   for (let k = 0; k < 72; k++) {
     const daysAgo = 3 + Math.floor((k * 180) / 72);
     const score = scoreAt(k, Math.floor(daysAgo / 30));
-    const comment = k % 4 === 0 ? comments[(k / 4) % comments.length]! : null;
+    const comment = k % 3 === 0 ? comments[(k / 3) % comments.length]! : null;
     const nps = Math.min(10, score * 2 + (k % 2));
     rows.push({
       organizationId,

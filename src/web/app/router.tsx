@@ -368,9 +368,22 @@ const surveyRoute = createRoute({
   path: '/surveys/$surveyId',
   component: lazyRouteComponent(features.survey, 'SurveyPage'),
 });
+/** `?fromResponse=<id>&serviceId=<id>`: opens «new action» for a low score (from the results' comments). */
+export interface ImprovementsSearch {
+  fromResponse?: string;
+  serviceId?: string;
+}
+const uuidLike = (v: unknown) =>
+  typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+    ? v
+    : undefined;
 const improvementsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/improvement-actions',
+  validateSearch: (search: Record<string, unknown>): ImprovementsSearch => ({
+    fromResponse: uuidLike(search.fromResponse),
+    serviceId: uuidLike(search.serviceId),
+  }),
   component: lazyRouteComponent(features.improvements, 'ImprovementsPage'),
 });
 const improvementRoute = createRoute({

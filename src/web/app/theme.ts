@@ -4,6 +4,7 @@ import {
   createTheme,
   type MantineThemeOverride,
   Menu,
+  Modal,
   Notification,
   NumberInput,
   PasswordInput,
@@ -56,9 +57,13 @@ export function createAppTheme(t: TFunction): MantineThemeOverride {
       PasswordInput: PasswordInput.extend({
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } },
       }),
-      // The notices' close button: a name for screen readers (Mantine gives it none).
+      // Close buttons of notices and dialogs: a name for screen readers (Mantine gives them none; a
+      // dialog that names its own keeps it).
       Notification: Notification.extend({
         defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotice') } },
+      }),
+      Modal: Modal.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': t('common.closeDialog') } },
       }),
     },
   };

@@ -8,9 +8,12 @@ import { Link } from './lib/router';
 /** The association's name (a link home), the language and text-size switches, and the screen. */
 export function Frame({
   organization,
+  name,
   children,
 }: {
   organization: PortalOrganization | null;
+  /** Without an organization's portal (a survey link, the kiosk): the association's name, if known. */
+  name?: string | null;
   children: ReactNode;
 }) {
   const t = useT();
@@ -29,7 +32,7 @@ export function Frame({
               <span>{localName(organization)}</span>
             </Link>
           ) : (
-            <span className="brand">{t('app.name')}</span>
+            <span className="brand">{name ?? t('app.name')}</span>
           )}
           <div className="settings">
             <button

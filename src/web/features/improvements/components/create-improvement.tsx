@@ -15,15 +15,22 @@ import { useCan } from '../../../lib/session';
 import { createImprovement, improvementKeys } from '../api';
 
 /** «إجراء تحسيني جديد»: what will be improved, why, for which service, by whom and by when. */
-export function CreateImprovementButton() {
+export function CreateImprovementButton({
+  fromResponse,
+  serviceId: presetService,
+}: {
+  /** A low score's answer the action is born of (the results' comments link here with it). */
+  fromResponse?: string;
+  serviceId?: string;
+} = {}) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [opened, { open, close }] = useDisclosure(false);
+  const [opened, { open, close }] = useDisclosure(Boolean(fromResponse));
   const [title, setTitle] = useState('');
-  const [source, setSource] = useState<ImprovementSource>('manual');
-  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [source, setSource] = useState<ImprovementSource>(fromResponse ? 'low_score' : 'manual');
+  const [serviceId, setServiceId] = useState<string | null>(presetService ?? null);
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState('');
   const [description, setDescription] = useState('');
@@ -35,6 +42,7 @@ export function CreateImprovementButton() {
       return createImprovement({
         title: title.trim(),
         source: source === 'complaint' ? 'manual' : source,
+        ...(fromResponse && source === 'low_score' ? { sourceResponseId: fromResponse } : {}),
         ...(serviceId ? { serviceId } : {}),
         ...(ownerId ? { ownerId } : {}),
         ...(due ? { dueDate: due } : {}),

@@ -1,6 +1,6 @@
 import { Anchor, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -32,6 +32,7 @@ export function ImprovementsPage() {
 
 function Improvements() {
   const { t } = useTranslation();
+  const preset = useSearch({ from: '/app/improvement-actions' });
   const [status, setStatus] = useState<ImprovementStatus | null>(null);
   const [source, setSource] = useState<ImprovementSource | null>(null);
   const query = useInfiniteQuery(
@@ -45,7 +46,13 @@ function Improvements() {
       <PageHeader
         title={t('improvements.title')}
         description={t('improvements.description')}
-        actions={<CreateImprovementButton />}
+        actions={
+          <CreateImprovementButton
+            key={preset.fromResponse ?? 'new'}
+            fromResponse={preset.fromResponse}
+            serviceId={preset.serviceId}
+          />
+        }
       />
       <Group gap="sm" align="flex-end" mb="md" wrap="wrap">
         <Select

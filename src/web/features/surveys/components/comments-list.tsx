@@ -1,7 +1,8 @@
-import { Badge, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -9,11 +10,13 @@ import { LoadMore } from '../../../components/load-more';
 import { DualDate } from '../../../lib/dates';
 import { useNumberFormat } from '../../../lib/numbers';
 import { serviceOptionsQuery } from '../../../lib/pick-lists';
+import { useCan } from '../../../lib/session';
 import { type ResultsFilters, surveyCommentsQuery } from '../api';
 
 /** What people wrote, newest first; the search folds Arabic spellings (أ/ا, ة/ه, diacritics) on the server. */
 export function CommentsList({ filters }: { filters: ResultsFilters }) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const format = useNumberFormat();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
@@ -78,6 +81,16 @@ export function CommentsList({ filters }: { filters: ResultsFilters }) {
                     </Text>
                   )}
                   <DualDate value={c.answeredAt} size="xs" />
+                  {c.score !== null && c.score <= 2 && can('improvements.manage') && (
+                    <Anchor
+                      component={Link}
+                      to="/improvement-actions"
+                      search={{ fromResponse: c.id, serviceId: c.serviceId ?? undefined } as never}
+                      size="xs"
+                    >
+                      {t('surveys.comments.improve')}
+                    </Anchor>
+                  )}
                 </Group>
               </Card>
             ))}

@@ -1,11 +1,11 @@
 import { type ReactElement, useCallback, useEffect, useRef, useState } from 'react';
 import type { SurveyForm } from '../../../../shared/contracts/surveys';
 import { Button, ErrorState, PageTitle } from '../../components/ui';
+import { Frame } from '../../frame';
 import { setLargeText, useSettings, useT } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { answerSurvey, kioskNext, kioskWalkIn, loadSurvey } from './survey-api';
 import { SurveyQuestions } from './survey-form';
-import { SurveyFrame } from './survey-frame';
 import { Thanks } from './survey-link';
 
 const pollMs = 4000;
@@ -135,7 +135,11 @@ export default function Kiosk() {
         </Button>
       </div>
     );
-  return <SurveyFrame name={orgName}>{screen}</SurveyFrame>;
+  return (
+    <Frame organization={null} name={orgName}>
+      {screen}
+    </Frame>
+  );
 }
 
 function KioskError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

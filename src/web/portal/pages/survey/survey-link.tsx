@@ -1,11 +1,11 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { EmptyState, ErrorState, PageTitle, Skeleton } from '../../components/ui';
+import { Frame } from '../../frame';
 import { useSettings, useT } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { answerSurvey, loadSurvey } from './survey-api';
 import { SurveyQuestions } from './survey-form';
-import { SurveyFrame } from './survey-frame';
 
 /**
  * /s/<token>: the invitation sent after a service, answered without signing in. Used once: a second
@@ -46,7 +46,11 @@ export default function SurveyLink({ token }: { token: string }) {
       </>
     );
   } else screen = <Skeleton lines={5} />;
-  return <SurveyFrame name={name}>{screen}</SurveyFrame>;
+  return (
+    <Frame organization={null} name={name}>
+      {screen}
+    </Frame>
+  );
 }
 
 export function Thanks() {
