@@ -119,11 +119,18 @@ export async function insertInvitations(
   survey: SurveyFixture,
   n: number,
   at: Date,
-  values: { serviceId?: string | null; staffId?: string | null; channel?: SurveyChannel } = {},
+  values: {
+    serviceId?: string | null;
+    staffId?: string | null;
+    channel?: SurveyChannel;
+    /** How many of them were answered (the day after). */
+    answered?: number;
+  } = {},
 ) {
   await inOrganization(services, survey.organizationId, () =>
     services.db.insert(surveyInvitations).values(
-      Array.from({ length: n }, () => ({
+      Array.from({ length: n }, (_, k) => ({
+        answeredAt: k < (values.answered ?? 0) ? new Date(at.getTime() + 86_400_000) : null,
         organizationId: survey.organizationId,
         surveyId: survey.surveyId,
         versionId: survey.versionId,

@@ -4,12 +4,18 @@
  * one open from a low score. Answers are written as the answering page would store them, dated in the
  * past; the actions go through the improvements service (audited).
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { normalizeArabicName } from '../../shared/arabic/names';
 import type { SurveyChannel } from '../../shared/contracts/surveys';
 import type { Services } from '../app';
 import { services as serviceTable } from '../modules/services/services.tables';
-import { surveyResponses, surveys, surveyVersions } from '../modules/surveys/surveys.tables';
+import {
+  surveyInvitations,
+  surveyResponses,
+  surveys,
+  surveyVersions,
+} from '../modules/surveys/surveys.tables';
 import type { ActorContext } from '../platform/http/context';
 
 const comments = [
@@ -56,19 +62,41 @@ export async function seedSatisfaction(
   const day = 86_400_000;
   const staffId = as('service_officer').actor.userId;
   const rows: (typeof surveyResponses.$inferInsert)[] = [];
-  for (let k = 0; k < 72; k++) {
-    const daysAgo = 3 + Math.floor((k * 180) / 72);
+  const invitations: (typeof surveyInvitations.$inferInsert)[] = [];
+  // 96 invitations sent after deliveries over six months; three in four answered.
+  for (let k = 0; k < 96; k++) {
+    const daysAgo = 3 + Math.floor((k * 180) / 96);
+    const answered = k % 4 !== 3;
+    const invitationId = randomUUID();
+    invitations.push({
+      id: invitationId,
+      organizationId,
+      surveyId: survey.id,
+      versionId: survey.versionId,
+      tokenHash: createHash('sha256').update(randomUUID()).digest('hex'),
+      channel: channels[k % channels.length]!,
+      trigger: 'delivery',
+      serviceId: offered[k % offered.length]!.id,
+      staffId,
+      expiresAt: new Date(now - (daysAgo - 13) * day),
+      answeredAt: answered ? new Date(now - daysAgo * day) : null,
+      createdAt: new Date(now - (daysAgo + 1) * day),
+    });
+    if (!answered) continue;
     const score = scoreAt(k, Math.floor(daysAgo / 30));
     const comment = k % 3 === 0 ? comments[(k / 3) % comments.length]! : null;
     const nps = Math.min(10, score * 2 + (k % 2));
+    const anonymous = k % 3 === 0;
     rows.push({
       organizationId,
       surveyId: survey.id,
       versionId: survey.versionId,
+      // An anonymous answer keeps no link to its invitation (decision 021).
+      invitationId: anonymous ? null : invitationId,
       channel: channels[k % channels.length]!,
       serviceId: offered[k % offered.length]!.id,
       staffId,
-      anonymous: k % 3 === 0,
+      anonymous,
       answers: { satisfaction: score, recommend: nps, comments: comment },
       score,
       nps,
@@ -77,6 +105,7 @@ export async function seedSatisfaction(
       answeredAt: new Date(now - daysAgo * day),
     });
   }
+  await db.insert(surveyInvitations).values(invitations);
   await db.insert(surveyResponses).values(rows);
 
   const quality = as('quality_officer');

@@ -61,7 +61,10 @@ describe('survey results', () => {
       { ...base, answeredAt: riyadh('2026-01-12'), score: 3, nps: 9 },
       { ...base, answeredAt: riyadh('2026-01-13'), score: 2, nps: 6 },
     ]);
-    await insertInvitations(services, survey, 10, riyadh('2026-01-05'), { serviceId: basket.id });
+    await insertInvitations(services, survey, 10, riyadh('2026-01-05'), {
+      serviceId: basket.id,
+      answered: 3,
+    });
     const four = (await get(`/api/v1/survey-results${window}`, c.quality!)).json();
     expect(four.summary).toMatchObject({ answers: 4, hidden: true, csat: null, average: null, nps: null });
     expect(four.summary).toMatchObject({ invited: 10, responseRate: null });
@@ -79,7 +82,8 @@ describe('survey results', () => {
 
     await insertAnswers(services, survey, [{ ...base, answeredAt: riyadh('2026-01-20'), score: 5, nps: 8 }]);
     const five = (await get(`/api/v1/survey-results${window}`, c.quality!)).json();
-    // Scores 5,4,3,2,5: three of five are 4–5; NPS: promoters 10,9,9 (60%) − detractors 6 (20%).
+    // Scores 5,4,3,2,5: three of five are 4–5; NPS: promoters 10,9,9 (60%) − detractors 6 (20%); 3 of the
+    // 10 invitations were answered (the other answers came from elsewhere): a response rate of 30 %.
     expect(five.summary).toEqual({
       answers: 5,
       hidden: false,
@@ -87,7 +91,7 @@ describe('survey results', () => {
       average: 3.8,
       nps: 40,
       invited: 10,
-      responseRate: 50,
+      responseRate: 30,
     });
     expect(five.byService[0]).toMatchObject({ serviceId: basket.id, hidden: false, csat: 60, average: 3.8 });
     expect(five.trend).toEqual([

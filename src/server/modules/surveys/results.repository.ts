@@ -73,10 +73,18 @@ export async function totalCounters(tx: Tx, f: AnswerFilter): Promise<Counters> 
 }
 
 /** Invitations created in the window, with the same filters (for the response rate). */
-export async function countInvitations(tx: Tx, f: AnswerFilter): Promise<number> {
+/**
+ * Invitations sent in the period (same filters) and how many of them were answered: the response rate is
+ * the second over the first (answers without an invitation, or to invitations of another period, do not
+ * count, so the rate never passes 100 %).
+ */
+export async function countInvitations(
+  tx: Tx,
+  f: AnswerFilter,
+): Promise<{ invited: number; answered: number }> {
   const i = surveyInvitations;
   const [row] = await tx
-    .select({ n: count() })
+    .select({ invited: count(), answered: count(i.answeredAt) })
     .from(i)
     .where(
       and(
@@ -89,7 +97,7 @@ export async function countInvitations(tx: Tx, f: AnswerFilter): Promise<number>
         f.staffId ? eq(i.staffId, f.staffId) : undefined,
       ),
     );
-  return row?.n ?? 0;
+  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 };
 }
 
 export async function serviceNames(tx: Tx, organizationId: string, ids: string[]) {

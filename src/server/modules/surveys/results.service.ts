@@ -76,7 +76,7 @@ export function createResultsService(deps: { db: Db; clock: Clock; organizations
   async function results(ctx: ActorContext, query: ResultsQuery): Promise<SurveyResults> {
     const { filter, timeZone, scope } = await filterFor(ctx, query);
     const rows = await answerCounters(db, filter, timeZone);
-    const invited = await countInvitations(db, filter);
+    const { invited, answered } = await countInvitations(db, filter);
     const total = rows.reduce((sum, row) => addCounters(sum, row), noCounters());
     const summary = figureOf(total);
 
@@ -110,8 +110,7 @@ export function createResultsService(deps: { db: Db; clock: Clock; organizations
       summary: {
         ...summary,
         invited,
-        responseRate:
-          summary.hidden || invited === 0 ? null : Math.round((total.answers * 1000) / invited) / 10,
+        responseRate: summary.hidden || invited === 0 ? null : Math.round((answered * 1000) / invited) / 10,
       },
       trend,
       byService,
