@@ -52,6 +52,11 @@ import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { createOutboxService } from './modules/outbox/outbox.service';
 import { partnerRoutes } from './modules/partners/partners.routes';
 import { createPartnerService } from './modules/partners/partners.service';
+import { platformRoutes } from './modules/platform/platform.routes';
+import { createPlatformService } from './modules/platform/platform.service';
+import { createPlatformExportService } from './modules/platform/platform-export.service';
+import { policyRoutes } from './modules/policies/policies.routes';
+import { createPolicyService } from './modules/policies/policies.service';
 import { portalAuthRoutes } from './modules/portal/portal-auth.routes';
 import { createPortalAuthService } from './modules/portal/portal-auth.service';
 import { createPortalMyDataService } from './modules/portal/portal-my-data.service';
@@ -62,6 +67,8 @@ import { createPortalRequestService } from './modules/portal/portal-requests.ser
 import { createPortalSessionStore } from './modules/portal/portal-sessions';
 import { createRegistrationReviewService } from './modules/portal/registration-review.service';
 import { registrationRoutes } from './modules/portal/registrations.routes';
+import { publicPageRoutes } from './modules/public-pages/public-pages.routes';
+import { createPublicPageService } from './modules/public-pages/public-pages.service';
 import { createReferralService } from './modules/requests/referrals.service';
 import { createRequestPageService } from './modules/requests/request-page.service';
 import { createTransitionService } from './modules/requests/request-transitions.service';
@@ -154,6 +161,8 @@ export function buildServices(options: AppOptions) {
   const messageTemplates = createMessageTemplateService({ db });
   const storage =
     options.storage ?? createLocalStorage(path.resolve(process.env.DATA_DIR ?? './data', 'files'));
+  const platform = createPlatformService({ db, organizations, users });
+  const platformExport = createPlatformExportService({ db, storage, clock });
   const beneficiaries = createBeneficiaryService({ db, organizations, clock });
   const beneficiarySearch = createBeneficiarySearchService({ db });
   const beneficiaryRecords = createBeneficiaryRecordsService({
@@ -218,6 +227,7 @@ export function buildServices(options: AppOptions) {
   const signals = createSignalService({ db, clock, organizations, requests, catalog });
   const campaigns = createCampaignService({ db, clock, catalog, signals, messaging });
   const supporters = createSupporterService({ db, clock });
+  const policies = createPolicyService({ db, clock, organizations });
   const appointments = createAppointmentService({
     db,
     clock,
@@ -295,7 +305,11 @@ export function buildServices(options: AppOptions) {
     surveys: surveyInvitations,
   });
   const surveyResponses = createSurveyResponseService({ db, clock, organizations, throttle: portalAuth });
+  const publicPages = createPublicPageService({ db, organizations, knowledge });
   return {
+    platform,
+    platformExport,
+    publicPages,
     surveys,
     surveyInvitations,
     surveyResponses,
@@ -323,6 +337,7 @@ export function buildServices(options: AppOptions) {
     campaigns,
     appointments,
     supporters,
+    policies,
     requestPage,
     verification,
     committee,
@@ -424,6 +439,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
 
   await app.register(healthRoutes(options.database.pool));
   await app.register(setupRoutes(services.setup));
+  await app.register(platformRoutes(services.platform, services.platformExport));
   await app.register(
     authRoutes(services.auth, {
       secureCookies: options.secureCookies ?? false,
@@ -442,6 +458,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(campaignRoutes(services.campaigns));
   await app.register(appointmentRoutes(services.appointments));
   await app.register(supporterRoutes(services.supporters));
+  await app.register(policyRoutes(services.policies));
   await app.register(beneficiaryRoutes(services.beneficiaries, services.beneficiarySearch));
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
@@ -470,6 +487,12 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(surveyRoutes(services.surveys, services.surveyInvitations, services.surveyResponses));
   await app.register(surveyResultRoutes(services.surveyResults, services.surveyExport));
   await app.register(improvementRoutes(services.improvements));
+  await app.register(
+    publicPageRoutes(services.publicPages, {
+      portalHtmlPath: hasWeb ? path.join(webRoot!, 'portal.html') : null,
+      publicUrl: process.env.PUBLIC_URL || undefined,
+    }),
+  );
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -8,6 +8,7 @@ export * from './modules/complaints/complaints.tables';
 export * from './modules/inquiries/inquiries.tables';
 export * from './modules/messaging/messaging.tables';
 export * from './modules/partners/partners.tables';
+export * from './modules/policies/policies.tables';
 export * from './modules/portal/portal.tables';
 export * from './modules/requests/requests.tables';
 export * from './modules/services/services.tables';

@@ -11,6 +11,11 @@ import {
   outreachJobs,
 } from './modules/messaging/outreach.service';
 import { createOrganizationService } from './modules/organizations/organizations.service';
+import {
+  createPolicyReminders,
+  policyReminderJobName,
+  policyReminderJobs,
+} from './modules/policies/policy-reminders';
 import { createSurveyInvitationService } from './modules/surveys/invitations.service';
 import {
   createPeriodicSurveys,
@@ -31,6 +36,7 @@ const queues = [
   expiringDocumentsJobName,
   appointmentReminderJobName,
   periodicSurveysJobName,
+  policyReminderJobName,
 ];
 
 /** Starts the job queue; with `work`, this process also consumes the jobs. */
@@ -49,6 +55,7 @@ export async function startWorkerJobs(
       ...outreachJobs(outreachService(opened, jobs)),
       ...appointmentJobs(appointmentReminders(opened, jobs)),
       ...periodicSurveyJobs(periodicSurveys(opened, jobs)),
+      ...policyReminderJobs(policyReminders(opened, jobs)),
     ]);
   }
   return { jobs, stopJobs: () => jobs.stop() };
@@ -90,4 +97,13 @@ function periodicSurveys(opened: OpenedDatabase, jobs: Jobs) {
   const messaging = createMessagingService({ db, clock: systemClock, jobs, organizations, publicUrl });
   const invitations = createSurveyInvitationService({ db, clock: systemClock, messaging, publicUrl });
   return createPeriodicSurveys({ db, clock: systemClock, organizations, invitations });
+}
+
+/** The daily reminders to acknowledge a published policy, on the same services the app builds. */
+function policyReminders(opened: OpenedDatabase, jobs: Jobs) {
+  const db = opened.database.db;
+  const organizations = createOrganizationService({ db });
+  const publicUrl = process.env.PUBLIC_URL || undefined;
+  const messaging = createMessagingService({ db, clock: systemClock, jobs, organizations, publicUrl });
+  return createPolicyReminders({ db, clock: systemClock, organizations, messaging });
 }

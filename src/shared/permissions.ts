@@ -71,6 +71,9 @@ export const actions = [
   'surveys.export',
   'improvements.read',
   'improvements.manage',
+  'policies.read',
+  'policies.manage',
+  'policies.approve',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -78,8 +81,10 @@ export type Action = (typeof actions)[number];
 /**
  * Route-level markers that are not role actions. `portal`: a beneficiary signed in to the self-service
  * portal (a portal session, never a staff one); only routes under /api/v1/portal/ may declare it.
+ * `platform`: a staff member holding the platform operator right (not a role: it opens no association's
+ * cases); only routes under /api/v1/platform/ may declare it.
  */
-export type RouteAccess = Action | 'public' | 'authenticated' | 'portal';
+export type RouteAccess = Action | 'public' | 'authenticated' | 'portal' | 'platform';
 
 const everyRole: readonly StaffRole[] = staffRoles;
 
@@ -227,6 +232,12 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   // Improvement actions: the quality officer and the manager run them; the supervisor and the auditor follow.
   'improvements.read': ['manager', 'quality_officer', 'supervisor', 'auditor'],
   'improvements.manage': ['manager', 'quality_officer'],
+  // The association's policies and governing texts (issue 14): every staff member reads and acknowledges
+  // the published version; the admin and the manager draft, submit and publish; the manager records the
+  // board's approving decision (number, date, minutes) — the board itself has no account.
+  'policies.read': everyRole,
+  'policies.manage': ['admin', 'manager'],
+  'policies.approve': ['manager'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

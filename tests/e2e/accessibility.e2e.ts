@@ -43,6 +43,8 @@ interface Ids {
   /** A satisfaction survey and an improvement action (created when the demo data has none). */
   surveyId: string;
   improvementId: string;
+  /** A policy with a published version (the demo's seed policy, else created here). */
+  policyId: string;
 }
 
 interface StaffPage {
@@ -91,6 +93,8 @@ const staffPages: StaffPage[] = [
   { route: '/campaigns', path: () => '/campaigns', action: 'campaigns.read' },
   { route: '/appointments', path: () => '/appointments', action: 'appointments.read' },
   { route: '/supporters', path: () => '/supporters', action: 'supporters.read' },
+  { route: '/policies', path: () => '/policies', action: 'policies.read' },
+  { route: '/policies/$policyId', path: (ids) => `/policies/${ids.policyId}`, action: 'policies.read' },
   { route: '/requests', path: () => '/requests', action: 'requests.read' },
   { route: '/requests/new', path: () => '/requests/new', action: 'requests.create' },
   { route: '/requests/$requestId', path: (ids) => `/requests/${ids.openRequestId}`, action: 'requests.read' },
@@ -128,6 +132,8 @@ const staffPages: StaffPage[] = [
   { route: '/settings', path: () => '/settings', action: 'organization.update' },
   { route: '/audit', path: () => '/audit', action: 'audit.list' },
   { route: '/outbox', path: () => '/outbox', action: 'outbox.list' },
+  // The platform operator's page: no role's action; other staff see its refusal (issue 14).
+  { route: '/platform', path: () => '/platform' },
   { route: '/surveys', path: () => '/surveys', action: 'surveys.read' },
   { route: '/surveys/new', path: () => '/surveys/new', action: 'surveys.manage' },
   { route: '/surveys/results', path: () => '/surveys/results', action: 'surveys.results' },
@@ -289,9 +295,20 @@ async function pickIds(baseUrl: string): Promise<Ids> {
         serviceId,
       })
     ).id;
+  const policyId =
+    (await api<{ items: { id: string }[] }>(baseUrl, manager, '/api/v1/policies')).items[0]?.id ??
+    (
+      await api<{ id: string }>(baseUrl, manager, '/api/v1/policies', {
+        kind: 'policy',
+        titleAr: 'سياسة تنظيم العلاقة مع المستفيدين',
+        titleEn: 'Beneficiary relations policy',
+        body: 'تمهيد\nتلتزم الجمعية بالرد على الطلب خلال مدة لا تقل عن أسبوعين.',
+      })
+    ).id;
   return {
     surveyId,
     improvementId,
+    policyId,
     inquiryId,
     complaintId,
     beneficiaryId: decided.beneficiaryId,

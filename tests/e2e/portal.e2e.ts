@@ -261,6 +261,14 @@ describe('the beneficiary portal on a phone, in Arabic', () => {
     ]);
     await screen('sign-in');
 
+    // The service guide needs no sign-in (issue 14): each service with who it is for and its documents.
+    await link('دليل الخدمات').click();
+    await eventually(() => page.locator('h1').textContent()).toBe('دليل الخدمات');
+    await page.getByRole('heading', { level: 2, name: 'مساعدة الإيجار' }).waitFor();
+    await screen('guide');
+    await page.goto(`${baseUrl}/p/${slug}`);
+    await eventually(() => page.locator('h1').textContent()).toBe('الدخول');
+
     await link('سجّل الآن').click();
     await field('رقم الهوية / الإقامة').fill(toArabicIndic(person.nationalId));
     await page.getByRole('radio', { name: 'هجري' }).check();

@@ -13,6 +13,10 @@ import { createTestApp, inOrganization } from '../support/test-app';
 
 const { app, services, testDb } = await createTestApp();
 const a = await buildRichAssociation(app, services, 'الزبرجدي');
+// Its administrator also holds the platform operator right (issue 14), to read the operator's list.
+await inOrganization(services, a.organizationId, () =>
+  services.users.setPlatformOperator(services.db, a.organizationId, a.userIds.admin, true),
+);
 // The decided file's beneficiary, signed in to the portal: the portal's reads are theirs.
 const { slug, portalCookie } = await inOrganization(services, a.organizationId, async () => ({
   slug: (await services.organizations.getOrganization(a.organizationId)).slug,
@@ -79,6 +83,13 @@ const ownInvitation = await post<{ id: string }>(a.cookies.supervisor, '/api/v1/
 const improvement = await post<{ id: string }>(a.cookies.manager, '/api/v1/improvement-actions', {
   title: 'لوحات إرشادية عند المدخل',
 });
+// A policy (no one's data: the association's text and who acknowledged it).
+const policy = await post<{ id: string; versions: { id: string }[] }>(a.cookies.manager, '/api/v1/policies', {
+  kind: 'policy',
+  titleAr: 'سياسة تنظيم العلاقة مع المستفيدين',
+  titleEn: 'Beneficiary relations policy',
+  body: 'تمهيد',
+});
 const owner = new pg.Client({ connectionString: testDb.ownerUrl });
 await owner.connect();
 afterAll(() => owner.end());
@@ -114,11 +125,18 @@ const noPersonalData = [
   'GET /api/v1/improvement-actions', // the association's own work, with its service's figures
   'GET /api/v1/improvement-actions/:id',
   'GET /api/v1/public/:slug/you-said-we-did', // the published wording
+  'GET /api/v1/public/:slug/services', // the service guide: names, categories, documents, decision days
+  'GET /api/v1/public/:slug/about', // the association's name, channels and opening hours
   'GET /api/v1/surveys', // the designer's questions and counts
   'GET /api/v1/surveys/:id',
   'GET /api/v1/surveys/:id/versions',
   'GET /api/v1/survey-responses/:token', // the form a link opens: the association's and the survey's names
   'GET /api/v1/kiosk/next', // the same form, on the counter's tablet
+  'GET /api/v1/policies', // the association's policies and the caller's own acknowledgement
+  'GET /api/v1/policies/:id',
+  'GET /api/v1/policies/:id/diff',
+  'GET /api/v1/policies/:id/acknowledgements', // which staff member acknowledged (names and roles)
+  'GET /api/v1/platform/organizations', // associations with counts of staff and files, never a name
 ];
 // The pledge text is a template, no one's data, yet its route is audited as a beneficiary read
 // (it inherits `beneficiaries.read`). Reported to the lead; listed here so the table stays honest.
@@ -157,6 +175,9 @@ function idFor(url: string, param: string): string | null {
   if (url.startsWith('/api/v1/surveys/')) return param === 'id' ? survey.id : null;
   if (url.startsWith('/api/v1/survey-responses/')) return param === 'token' ? kioskLink.token : null;
   if (url.startsWith('/api/v1/improvement-actions/')) return param === 'id' ? improvement.id : null;
+  if (url.startsWith('/api/v1/policies/')) return param === 'id' ? policy.id : null;
+  // The operator's archive of the association (everything of it, people included).
+  if (url.startsWith('/api/v1/platform/')) return param === 'id' ? a.organizationId : null;
   if (url.startsWith('/api/v1/public/')) {
     return ({ slug, trackingNumber: complaint.trackingNumber } as Record<string, string>)[param] ?? null;
   }
@@ -177,6 +198,7 @@ function concrete(url: string): string | null {
 const preference: StaffKey[] = ['supervisor', 'manager', 'auditor', 'researcher', 'admin'];
 function readerFor(access: string): StaffKey {
   if (access === 'public' || access === 'authenticated') return 'supervisor';
+  if (access === 'platform') return 'admin'; // made an operator above
   const key = preference.find((k) => can([k], access as Action));
   if (!key) throw new Error(`no staff member of the fixture may ${access}`);
   return key;
@@ -238,8 +260,14 @@ describe('personal data reads', () => {
   it('writes no audit row for reads of no one’s data', async () => {
     const wrong: string[] = [];
     for (const route of gets.filter((r) => r.personalData === false)) {
-      // The suggestions answer a typed question; the portal's reads are the beneficiary's.
-      const query = route.url === '/api/v1/knowledge/suggest' ? '?q=التسجيل' : '';
+      // The suggestions answer a typed question, the diff compares two versions; the portal's reads are
+      // the beneficiary's.
+      const version = policy.versions[0]!.id;
+      const query =
+        {
+          '/api/v1/knowledge/suggest': '?q=التسجيل',
+          '/api/v1/policies/:id/diff': `?from=${version}&to=${version}`,
+        }[route.url] ?? '';
       const url = (concrete(route.url) ?? route.url) + query;
       const reader = route.access === 'portal' ? 'beneficiary' : readerFor(route.access);
       const { res, rows } = await readAs(reader, url);

@@ -11,7 +11,8 @@ import { type StaffRole, staffRoles } from '../../src/shared/roles';
 import { registerBeneficiary } from '../support/beneficiary-factory';
 import { createOrganization, createTestApp, inOrganization, signIn } from '../support/test-app';
 
-type Who = 'public' | 'signed-in' | 'portal' | readonly StaffRole[];
+// `platform`: no association role opens it, only the platform operator right (checked below).
+type Who = 'public' | 'signed-in' | 'portal' | 'platform' | readonly StaffRole[];
 interface Expected {
   who: Who;
   /** What a caller the table allows gets for a random id and `{}`. */
@@ -87,6 +88,7 @@ const appointmentReaders = [
 const pub = (status: number): Expected => ({ who: 'public', status });
 const anyStaff = (status: number): Expected => ({ who: 'signed-in', status });
 const only = (who: readonly StaffRole[], status: number): Expected => ({ who, status });
+const operator = (status: number): Expected => ({ who: 'platform', status });
 
 const table: Record<string, Expected> = {
   'GET /healthz': pub(200),
@@ -131,6 +133,20 @@ const table: Record<string, Expected> = {
   'GET /api/v1/supporters/:id': only(['manager', 'relations_officer', 'supervisor', 'auditor'], 404),
   'PATCH /api/v1/supporters/:id': only(['manager', 'relations_officer'], 400),
   'POST /api/v1/supporters/:id/contacts': only(['manager', 'relations_officer'], 400),
+  // The association's policies (issue 14): every staff member reads and acknowledges the published
+  // version; the admin and the manager draft and publish; the manager records the board's approval.
+  'GET /api/v1/policies': only(everyone, 200),
+  'POST /api/v1/policies': only(['admin', 'manager'], 400),
+  'GET /api/v1/policies/:id': only(everyone, 404),
+  'PATCH /api/v1/policies/:id': only(['admin', 'manager'], 400), // an empty change is refused
+  'POST /api/v1/policies/:id/versions': only(['admin', 'manager'], 404), // no field is required
+  'PATCH /api/v1/policies/:id/versions/:vid': only(['admin', 'manager'], 400),
+  'POST /api/v1/policies/:id/versions/:vid/submit': only(['admin', 'manager'], 404),
+  'POST /api/v1/policies/:id/versions/:vid/approve': only(['manager'], 400),
+  'POST /api/v1/policies/:id/versions/:vid/publish': only(['admin', 'manager'], 404),
+  'GET /api/v1/policies/:id/diff': only(everyone, 400), // from and to are required
+  'POST /api/v1/policies/:id/acknowledge': only(everyone, 404),
+  'GET /api/v1/policies/:id/acknowledgements': only(['admin', 'manager'], 404),
   // Counter visits: booked by those who receive people; the manager and the auditor read the diary.
   'GET /api/v1/appointments/slots': only(appointmentReaders, 200),
   'GET /api/v1/appointments': only(appointmentReaders, 200),
@@ -301,6 +317,9 @@ const table: Record<string, Expected> = {
   'POST /api/v1/improvement-actions': only(['manager', 'quality_officer'], 400),
   'PATCH /api/v1/improvement-actions/:id': only(['manager', 'quality_officer'], 400), // {} changes nothing
   'GET /api/v1/public/:slug/you-said-we-did': pub(404),
+  // The public service guide and the association's card (issue 14): an unknown slug answers 404.
+  'GET /api/v1/public/:slug/services': pub(404),
+  'GET /api/v1/public/:slug/about': pub(404),
 
   // Satisfaction surveys (issue 13): "quality_officer: surveys" designs them with the manager, who "sees
   // everything"; the auditor reads. The tablet at the counter is run by whoever serves people there.
@@ -321,6 +340,14 @@ const table: Record<string, Expected> = {
   // The invitation's link, without sign-in (a token of no one: 404).
   'GET /api/v1/survey-responses/:token': pub(404),
   'POST /api/v1/survey-responses/:token': pub(400),
+
+  // The platform operator (issue 14): a right of its own, not a role — every staff role gets 403.
+  'GET /api/v1/platform/organizations': operator(200),
+  'POST /api/v1/platform/organizations': operator(400),
+  'POST /api/v1/platform/organizations/:id/suspend': operator(404),
+  'POST /api/v1/platform/organizations/:id/resume': operator(404),
+  'GET /api/v1/platform/organizations/:id/export': operator(404),
+  'POST /api/v1/platform/operators': operator(400),
 };
 
 const { app, services } = await createTestApp();
@@ -399,7 +426,9 @@ describe('route × role', () => {
     for (const [route, expected] of Object.entries(table)) {
       for (const role of everyone) {
         const allowed =
-          expected.who === 'public' || expected.who === 'signed-in' || expected.who.includes(role);
+          expected.who === 'public' ||
+          expected.who === 'signed-in' ||
+          (typeof expected.who !== 'string' && expected.who.includes(role));
         const res = await call(route, cookies[role]);
         calls += 1;
         // A staff session does not open the portal: it is not the portal's session (401, not 403).
@@ -414,6 +443,23 @@ describe('route × role', () => {
       }
     }
     expect(calls).toBe(Object.keys(table).length * everyone.length);
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets the platform operator through on platform routes only, with the route’s own answer', async () => {
+    const { organization: own, emails: operatorEmails } = await createOrganization(services);
+    await inOrganization(services, own.id, async () => {
+      const row = await services.users.findForSignIn(operatorEmails.admin!);
+      await services.users.setPlatformOperator(services.db, own.id, row!.id, true);
+    });
+    const operatorCookie = await signIn(app, operatorEmails.admin!);
+    const wrong: string[] = [];
+    for (const [route, expected] of Object.entries(table)) {
+      if (expected.who !== 'platform') continue;
+      const res = await call(route, operatorCookie);
+      if (res.statusCode !== expected.status)
+        wrong.push(`${route} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
     expect(wrong).toEqual([]);
   });
 

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { buildServices } from '../app';
 import { createLogger, openDatabase } from '../platform/boot';
 import { loadConfig } from '../platform/config';
+import { inTenant } from '../platform/db/tenant';
 import { createLocalStorage } from '../platform/files/storage';
 import { seedCases } from './demo-cases';
 import { demoOrganizations, seedOrganization } from './demo-data';
+import { seedPolicy } from './demo-policies';
 
 export const demoPassword = 'Wasl-demo-2026';
 
@@ -22,7 +24,18 @@ try {
     const exists = await services.users.findSignInOrganization(spec.staff[0]!.email);
     if (!exists) {
       const organization = await seedOrganization(services, spec, demoPassword);
+      // The first demo association's administrator is the install's platform operator (issue 14).
+      const admin = spec.staff.find((s) => s.roles.includes('admin'));
+      if (demoOrganizations.indexOf(spec) === 0 && admin) {
+        await inTenant(services.db, { organizationId: organization.id, userId: null }, async () => {
+          const row = await services.users.findForSignIn(admin.email);
+          if (row) await services.users.setPlatformOperator(services.db, organization.id, row.id, true);
+        });
+      }
       await seedCases(services, organization.id, spec.staff, demoOrganizations.indexOf(spec));
+      const manager = spec.staff.find((s) => s.roles.includes('manager'));
+      const approver = manager ? await services.users.findForSignIn(manager.email) : null;
+      await seedPolicy(services, organization.id, spec.slug ?? '', approver?.id ?? null);
     }
     lines.push(`\n${spec.nameAr} — ${spec.nameEn}${exists ? ' (already there)' : ''}`);
     if (spec.slug) lines.push(`  beneficiary portal: http://localhost:3000/p/${spec.slug}`);

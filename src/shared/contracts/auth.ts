@@ -12,6 +12,8 @@ export const sessionUserSchema = z.object({
   fullName: z.string(),
   email: z.string(),
   roles: z.array(z.enum(staffRoles)),
+  /** Holds the platform operator right (not an association role): the web app shows /platform. */
+  platformOperator: z.boolean(),
 });
 
 export const meSchema = z.object({

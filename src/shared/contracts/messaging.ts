@@ -20,6 +20,10 @@ export const messageTemplateVariables = {
   appointment_reminder: ['organization', 'when', 'service'],
   // The one-time link of a satisfaction survey (modules/surveys), after a delivery, a decision, an answer.
   survey_invitation: ['organization', 'service', 'link'],
+  // A staff member who has not acknowledged a published policy (modules/policies), by e-mail, daily.
+  policy_acknowledgement: ['organization', 'title', 'version'],
+  // A policy's review date has come (modules/policies): to those who manage the policies, once per date.
+  policy_review_due: ['organization', 'title', 'date'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageTemplateKey = keyof typeof messageTemplateVariables;

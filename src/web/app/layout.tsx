@@ -24,6 +24,7 @@ import {
   IconChevronDown,
   IconClipboardList,
   IconCopy,
+  IconFileCertificate,
   IconGavel,
   IconHeartHandshake,
   IconHelp,
@@ -35,6 +36,7 @@ import {
   IconMessageReport,
   IconMoodSmile,
   IconScale,
+  IconServer,
   IconSettings,
   IconSpeakerphone,
   IconTrendingUp,
@@ -74,6 +76,7 @@ interface NavItem {
     | '/campaigns'
     | '/appointments'
     | '/supporters'
+    | '/policies'
     | '/requests'
     | '/services'
     | '/verifications'
@@ -81,10 +84,13 @@ interface NavItem {
     | '/rules'
     | '/surveys'
     | '/surveys/results'
-    | '/improvement-actions';
+    | '/improvement-actions'
+    | '/platform';
   label: string;
   icon: ReactNode;
   action?: Action;
+  /** Shown only to the platform operator (a right of its own, not a role's action). */
+  operator?: boolean;
 }
 
 export function AppLayout() {
@@ -191,6 +197,12 @@ export function AppLayout() {
       action: 'supporters.read',
     },
     {
+      to: '/policies',
+      label: t('policies.nav'),
+      icon: <IconFileCertificate size={20} aria-hidden />,
+      action: 'policies.read',
+    },
+    {
       to: '/partners',
       label: t('partners.nav'),
       icon: <IconBuildingCommunity size={20} aria-hidden />,
@@ -239,8 +251,16 @@ export function AppLayout() {
       icon: <IconBell size={20} aria-hidden />,
       action: 'outbox.list',
     },
+    {
+      to: '/platform',
+      label: t('platform.nav'),
+      icon: <IconServer size={20} aria-hidden />,
+      operator: true,
+    },
   ];
-  const visible = items.filter((item) => !item.action || can(item.action));
+  const visible = items.filter(
+    (item) => (!item.action || can(item.action)) && (!item.operator || me?.user.platformOperator === true),
+  );
   // The longest matching address wins, so /beneficiaries/duplicates does not also light /beneficiaries.
   const activeTo = visible
     .filter((item) => (item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)))

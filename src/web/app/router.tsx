@@ -39,6 +39,7 @@ const features = {
   home: () => import('../features/home/routes/home-page'),
   settings: () => import('../features/organization/routes/settings-page'),
   outbox: () => import('../features/outbox/routes/outbox-page'),
+  platform: () => import('../features/platform/routes/platform-page'),
   registrations: () => import('../features/registrations/routes/registrations-page'),
   inquiries: () => import('../features/inquiries/routes/inquiries-page'),
   newInquiry: () => import('../features/inquiries/routes/new-inquiry-page'),
@@ -49,6 +50,8 @@ const features = {
   campaigns: () => import('../features/campaigns/routes/campaigns-page'),
   appointments: () => import('../features/appointments/routes/appointments-page'),
   supporters: () => import('../features/supporters/routes/supporters-page'),
+  policies: () => import('../features/policies/routes/policies-page'),
+  policy: () => import('../features/policies/routes/policy-page'),
   newRequest: () => import('../features/requests/routes/new-request-page'),
   queues: () => import('../features/requests/routes/queues-page'),
   request: () => import('../features/requests/routes/request-page'),
@@ -226,6 +229,17 @@ const supportersRoute = createRoute({
   path: '/supporters',
   component: lazyRouteComponent(features.supporters, 'SupportersPage'),
 });
+// The association's policies and governing texts (features/policies).
+const policiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/policies',
+  component: lazyRouteComponent(features.policies, 'PoliciesPage'),
+});
+const policyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/policies/$policyId',
+  component: lazyRouteComponent(features.policy, 'PolicyPage'),
+});
 // The counter's diary of booked visits (features/appointments).
 const appointmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -391,6 +405,12 @@ const improvementRoute = createRoute({
   path: '/improvement-actions/$actionId',
   component: lazyRouteComponent(features.improvement, 'ImprovementPage'),
 });
+// The platform operator's associations (features/platform): a right of its own, not a role.
+const platformRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/platform',
+  component: lazyRouteComponent(features.platform, 'PlatformPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -418,6 +438,8 @@ const routeTree = rootRoute.addChildren([
     campaignsRoute,
     appointmentsRoute,
     supportersRoute,
+    policiesRoute,
+    policyRoute,
     servicesRoute,
     newServiceRoute,
     serviceRoute,
@@ -440,6 +462,7 @@ const routeTree = rootRoute.addChildren([
     surveyRoute,
     improvementsRoute,
     improvementRoute,
+    platformRoute,
   ]),
 ]);
 

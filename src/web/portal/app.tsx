@@ -22,6 +22,7 @@ const MyData = lazy(() => import('./pages/my-data/my-data'));
 const PublicComplaint = lazy(() => import('./pages/complaints/public-complaint'));
 const TrackComplaint = lazy(() => import('./pages/complaints/track-complaint'));
 const Faq = lazy(() => import('./pages/faq'));
+const Guide = lazy(() => import('./pages/guide'));
 const MyComplaints = lazy(() => import('./pages/complaints/my-complaints'));
 const MySurveys = lazy(() => import('./pages/survey/my-surveys'));
 const YouSaidWeDid = lazy(() => import('./pages/survey/you-said-we-did'));
@@ -166,6 +167,8 @@ function Screen({ ended }: { ended: boolean }) {
   if (first === 'faq') return <Faq />;
   // «قلتم، فعلنا»: what the association changed after hearing people, open to everyone.
   if (first === 'you-said-we-did') return <YouSaidWeDid />;
+  // The service guide is public; signed in, the same address lists the services with "you may qualify".
+  if (first === 'services' && !second && session.me === null) return <Guide />;
   if (session.me === null) return <SignIn ended={ended} />;
   let screen: ReactNode;
   switch (first) {

@@ -26,10 +26,16 @@ export function createAuthService(deps: {
   const throttleKey = (ctx: RequestContext) => `ip:${ctx.ip ?? 'unknown'}`;
 
   async function me(
-    actor: Pick<Actor, 'userId' | 'organizationId' | 'fullName' | 'email' | 'roles'>,
+    actor: Pick<Actor, 'userId' | 'organizationId' | 'fullName' | 'email' | 'roles' | 'platformOperator'>,
   ): Promise<Me> {
     return {
-      user: { id: actor.userId, fullName: actor.fullName, email: actor.email, roles: actor.roles },
+      user: {
+        id: actor.userId,
+        fullName: actor.fullName,
+        email: actor.email,
+        roles: actor.roles,
+        platformOperator: actor.platformOperator === true,
+      },
       organization: await organizations.getOrganization(actor.organizationId),
       permissions: allowedActions(actor.roles),
     };
@@ -102,6 +108,9 @@ export function createAuthService(deps: {
       return fail('wrong_password', new AppError(401, 'INVALID_CREDENTIALS'));
     }
     if (row.status !== 'active') return fail('inactive', new AppError(403, 'ACCOUNT_INACTIVE'));
+    if ((await organizations.organizationStatus(row.organizationId)) !== 'active') {
+      return fail('organization_suspended', new AppError(403, 'ORGANIZATION_SUSPENDED'));
+    }
 
     const token = await db.transaction(async (tx) => {
       await users.recordSuccessfulSignIn(tx, row);
@@ -125,7 +134,12 @@ export function createAuthService(deps: {
     const user = presentUser(row);
     return {
       token,
-      me: await me({ userId: user.id, organizationId: row.organizationId, ...user }),
+      me: await me({
+        userId: user.id,
+        organizationId: row.organizationId,
+        ...user,
+        platformOperator: row.platformOperator,
+      }),
     };
   }
 }

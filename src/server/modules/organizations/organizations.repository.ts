@@ -21,7 +21,7 @@ export async function findOrganization(tx: Tx, id: string): Promise<Organization
 export async function updateOrganization(
   tx: Tx,
   id: string,
-  values: Partial<Pick<OrganizationRow, 'nameAr' | 'nameEn' | 'logo' | 'slug' | 'settings'>>,
+  values: Partial<Pick<OrganizationRow, 'nameAr' | 'nameEn' | 'logo' | 'slug' | 'settings' | 'status'>>,
 ): Promise<OrganizationRow> {
   const [row] = await tx
     .update(organizations)
@@ -37,4 +37,12 @@ export async function organizationIdBySlug(tx: Tx, slug: string): Promise<string
     sql`select app_portal_organization(${slug}) as id`,
   );
   return rows[0]?.id ?? null;
+}
+
+/** Whether any association holds a slug, suspended ones included (their portal lookup says no). */
+export async function slugTaken(tx: Tx, slug: string): Promise<boolean> {
+  const { rows } = await tx.execute<{ taken: boolean }>(
+    sql`select app_platform_slug_taken(${slug}) as taken`,
+  );
+  return rows[0]?.taken === true;
 }

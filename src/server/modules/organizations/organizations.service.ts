@@ -16,6 +16,7 @@ import {
   insertOrganization,
   type OrganizationRow,
   organizationIdBySlug,
+  slugTaken,
   updateOrganization,
 } from './organizations.repository';
 
@@ -64,7 +65,7 @@ export function createOrganizationService({ db }: { db: Db }) {
       const settings = { ...defaultOrganizationSettings(), ...input.settings };
       // A clean slug from the English name when free, else made unique with the start of the id.
       const wanted = input.slug ?? slugFrom(input.nameEn);
-      const slug = (await organizationIdBySlug(tx, wanted)) ? `${wanted}-${input.id.slice(0, 6)}` : wanted;
+      const slug = (await slugTaken(tx, wanted)) ? `${wanted}-${input.id.slice(0, 6)}` : wanted;
       const row = await insertOrganization(tx, {
         id: input.id,
         nameAr: input.nameAr,
@@ -97,6 +98,23 @@ export function createOrganizationService({ db }: { db: Db }) {
       return organizationIdBySlug(db, slug);
     },
 
+    /** Whether the association is active or suspended (read inside its own scope). */
+    async organizationStatus(organizationId: string, tx: Tx = db): Promise<'active' | 'suspended'> {
+      const row = await findOrganization(tx, organizationId);
+      if (!row) throw notFound();
+      return row.status;
+    },
+
+    /** Suspends or resumes an association (platform operator), inside its own scope. */
+    async setOrganizationStatus(tx: Tx, organizationId: string, status: 'active' | 'suspended') {
+      const row = await updateOrganization(tx, organizationId, { status });
+      cache.delete(organizationId);
+      return row;
+    },
+
+    /** A slug held by any association, suspended ones included. */
+    slugTaken: (slug: string) => slugTaken(db, slug),
+
     async updateCurrentOrganization(ctx: ActorContext, input: UpdateOrganization): Promise<Organization> {
       return db.transaction(async (tx) => {
         const before = await findOrganization(tx, ctx.actor.organizationId);
@@ -105,8 +123,8 @@ export function createOrganizationService({ db }: { db: Db }) {
         const settings = input.settings ? { ...before.settings, ...settingsInput } : undefined;
         const slug = input.slug ?? settingsSlug;
         if (slug && slug !== before.slug) {
-          const owner = await organizationIdBySlug(tx, slug);
-          if (owner && owner !== before.id) throw new AppError(409, 'SLUG_TAKEN', { field: 'slug' });
+          // Any holder but this association, a suspended one too (the portal lookup skips those).
+          if (await slugTaken(tx, slug)) throw new AppError(409, 'SLUG_TAKEN', { field: 'slug' });
         }
         const row = await updateOrganization(tx, before.id, {
           nameAr: input.nameAr,

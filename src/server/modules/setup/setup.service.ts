@@ -39,6 +39,8 @@ export function createSetupService(deps: { db: Db; organizations: OrganizationSe
           { ...input.admin, roles: ['admin'] },
           'admin.password',
         );
+        // The install's first administrator is its platform operator (creates further associations).
+        await users.setPlatformOperator(tx, organization.id, user.id, true);
         return {
           organization: { id: organization.id, nameAr: organization.nameAr, nameEn: organization.nameEn },
           user: { id: user.id, fullName: user.fullName, email: user.email, roles: user.roles },

@@ -70,7 +70,16 @@ export async function updateUserRow(
   organizationId: string,
   id: string,
   values: Partial<
-    Pick<UserRow, 'fullName' | 'roles' | 'status' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>
+    Pick<
+      UserRow,
+      | 'fullName'
+      | 'roles'
+      | 'status'
+      | 'failedLoginCount'
+      | 'lockedUntil'
+      | 'lastLoginAt'
+      | 'platformOperator'
+    >
   >,
 ): Promise<UserRow> {
   const [row] = await tx

@@ -204,6 +204,11 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
       return locks;
     },
 
+    /** Grants or revokes the platform operator right (platform module; setup's administrator). */
+    async setPlatformOperator(tx: Tx, organizationId: string, id: string, value: boolean): Promise<UserRow> {
+      return updateUserRow(tx, organizationId, id, { platformOperator: value });
+    },
+
     async recordSuccessfulSignIn(tx: Tx, row: UserRow): Promise<void> {
       await updateUserRow(tx, row.organizationId, row.id, {
         failedLoginCount: 0,

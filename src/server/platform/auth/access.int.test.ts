@@ -9,7 +9,7 @@ const apiRules = () => app.routeRules.filter((r) => r.url.startsWith('/api/'));
 
 describe('route permissions', () => {
   it('gives every API route an access rule that the permission table knows', () => {
-    const known = new Set<string>([...actions, 'public', 'authenticated', 'portal']);
+    const known = new Set<string>([...actions, 'public', 'authenticated', 'portal', 'platform']);
     expect(apiRules().length).toBeGreaterThan(8);
     for (const rule of apiRules()) expect(known.has(rule.access), `${rule.method} ${rule.url}`).toBe(true);
   });
@@ -38,6 +38,9 @@ describe('route permissions', () => {
         'GET /api/v1/public/:slug/knowledge',
         // «قلتم، فعلنا»: the published improvement actions (issue 13).
         'GET /api/v1/public/:slug/you-said-we-did',
+        // The public service guide and the association's card, also written as pages (issue 14).
+        'GET /api/v1/public/:slug/services',
+        'GET /api/v1/public/:slug/about',
         // A satisfaction survey's one-time link: its token is the only key (issue 13).
         'GET /api/v1/survey-responses/:token',
         'POST /api/v1/survey-responses/:token',
@@ -47,6 +50,37 @@ describe('route permissions', () => {
         'GET /readyz',
       ].sort(),
     );
+  });
+
+  it('keeps the platform operator’s routes under /api/v1/platform/, and only those', async () => {
+    const platformRoutes = app.routeRules
+      .filter((r) => r.access === 'platform')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(platformRoutes).toEqual(
+      [
+        'GET /api/v1/platform/organizations',
+        'POST /api/v1/platform/organizations',
+        'POST /api/v1/platform/organizations/:id/suspend',
+        'POST /api/v1/platform/organizations/:id/resume',
+        'GET /api/v1/platform/organizations/:id/export',
+        'POST /api/v1/platform/operators',
+      ].sort(),
+    );
+    const bare = Fastify();
+    registerAccessControl(bare, {
+      db: services.db,
+      sessions: services.sessions,
+      portalSessions: services.portalSessions,
+    });
+    const handler = async () => 'x';
+    expect(() => bare.get('/api/v1/other', { config: { access: 'platform' } }, handler)).toThrow(
+      /only platform routes/,
+    );
+    expect(() =>
+      bare.get('/api/v1/platform/x', { config: { access: 'organization.read' } }, handler),
+    ).toThrow(/only platform routes/);
+    await bare.close();
   });
 
   it('uses every action of the permission table on some route, except the record-level ones', () => {

@@ -38,6 +38,7 @@ export interface PortalSessionLookup {
 }
 
 export const portalRoutePrefix = '/api/v1/portal/';
+export const platformRoutePrefix = '/api/v1/platform/';
 
 export function registerAccessControl(
   app: FastifyInstance,
@@ -60,12 +61,19 @@ export function registerAccessControl(
     if ((access === 'portal') !== url.startsWith(portalRoutePrefix) && access !== 'public') {
       throw new Error(`route ${String(route.method)} ${url}: only portal routes may declare 'portal'`);
     }
+    // The platform operator's routes likewise: under /api/v1/platform/ and nowhere else.
+    if ((access === 'platform') !== url.startsWith(platformRoutePrefix)) {
+      throw new Error(`route ${String(route.method)} ${url}: only platform routes may declare 'platform'`);
+    }
     const methods = [route.method].flat().map(String);
     const personalData = personalDataOf(methods[0]!, url, access, route.config?.personalData);
     for (const method of methods) {
       if (method !== 'HEAD') rules.push({ method, url, access, personalData });
     }
-    route.handler = inActorsTransaction(deps.db, route.handler as Handler, personalData);
+    // A platform route works across associations, each in its own scope (never the operator's own).
+    if (access !== 'platform') {
+      route.handler = inActorsTransaction(deps.db, route.handler as Handler, personalData);
+    }
   });
 
   // The answer of a signed-in request leaves only after its transaction has ended (commit, or
@@ -96,7 +104,10 @@ export function registerAccessControl(
     const token = request.cookies[sessionCookieName];
     request.actor = token ? await deps.sessions.authenticate(token) : null;
     if (!request.actor) throw new AppError(401, 'UNAUTHENTICATED');
-    if (access === 'authenticated' || can(request.actor.roles, access)) return;
+    if (access === 'authenticated') return;
+    if (access === 'platform' ? request.actor.platformOperator === true : can(request.actor.roles, access)) {
+      return;
+    }
     const actor = request.actor;
     await inTenant(deps.db, { organizationId: actor.organizationId, userId: actor.userId }, () =>
       recordAudit(deps.db, contextOf(request), {

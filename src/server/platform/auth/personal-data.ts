@@ -35,9 +35,14 @@ const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   // Satisfaction figures (hidden below 5 answers) and improvement actions: no one's data.
   'surveys.results': false,
   'improvements.read': false,
+  // The association's policies, and which staff member acknowledged the published one: no one's data.
+  'policies.read': false,
+  'policies.manage': false,
   'rules.read': false,
   'organization.read': false,
   public: false,
+  // The operator's lists hold associations and counts, never a person.
+  platform: false,
   // The beneficiary's own data, read by themselves: still audited (PDPL).
   portal: 'beneficiary',
 };

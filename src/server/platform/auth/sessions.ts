@@ -51,6 +51,7 @@ export function createSessionStore({ db, ttlHours, clock }: { db: Db; ttlHours: 
         full_name: string;
         email: string;
         roles: string[];
+        platform_operator: boolean;
       }>(sql`select * from app_session_actor(${id}, ${now.toISOString()}::timestamptz)`);
       const row = rows[0];
       if (!row) return null;
@@ -70,6 +71,7 @@ export function createSessionStore({ db, ttlHours, clock }: { db: Db; ttlHours: 
         fullName: row.full_name,
         email: row.email,
         roles: row.roles.filter(isStaffRole),
+        platformOperator: row.platform_operator === true,
       };
     },
 

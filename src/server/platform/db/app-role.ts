@@ -79,7 +79,9 @@ export async function grantAppRole(owner: pg.PoolClient, role: string): Promise<
       app_delete_expired_sessions(), app_portal_organization(text), app_portal_session(text, timestamptz),
       app_delete_expired_portal_sessions(),
       app_organizations_with_due_appointments(timestamptz, timestamptz),
-      app_survey_invitation_organization(text), app_organizations_for_periodic_surveys() to ${role};
+      app_survey_invitation_organization(text), app_organizations_for_periodic_surveys(),
+      app_platform_slug_taken(text), app_platform_organizations() to ${role};
+    grant execute on function app_organizations_for_policy_reminders() to ${role};
     grant usage on schema drizzle to ${role};
     grant select on drizzle.__drizzle_migrations to ${role};
   `);

@@ -12,6 +12,8 @@ export interface Actor {
   email: string;
   roles: StaffRole[];
   sessionId: string;
+  /** Holds the platform operator right (routes under /api/v1/platform/); not an association role. */
+  platformOperator?: boolean;
 }
 
 /** A beneficiary signed in to the portal of their association (a portal session, not a staff one). */

@@ -12,6 +12,10 @@ export const organizations = pgTable(
     // The association's address in the portal and public pages: /p/<slug>. Unique across the install.
     slug: text('slug').notNull(),
     settings: jsonb('settings').$type<OrganizationSettings>().notNull(),
+    // A suspended association's staff cannot sign in and its portal and public pages answer 404.
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -184,6 +184,10 @@ export function SignIn({ ended }: { ended: boolean }) {
           <Icon name="question" />
           <span>{t('complaints.trackTitle')}</span>
         </Link>
+        <Link to="/services" className="btn btn-plain btn-block">
+          <Icon name="apply" />
+          <span>{t('guide.title')}</span>
+        </Link>
         <Link to="/faq" className="btn btn-plain btn-block">
           <Icon name="question" />
           <span>{t('faq.title')}</span>

@@ -1,0 +1,31 @@
+// The readable difference between two versions of a policy: its lines (paragraphs) added, removed and
+// unchanged, in order — jsdiff's line diff (the `diff` package), Windows line ends ignored.
+import { diffLines } from 'diff';
+import type { PolicyDiffPart } from '../../../shared/contracts/policies';
+
+const linesOf = (value: string) => {
+  const lines = value.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+};
+
+export function diffPolicyText(from: string, to: string) {
+  const parts: PolicyDiffPart[] = [];
+  let added = 0;
+  let removed = 0;
+  // Two long texts with nothing in common could take long to compare: past the time allowed, the
+  // answer is «all of the old removed, all of the new added» (still true, only less precise).
+  const changes = diffLines(from, to, { stripTrailingCr: true, timeout: 2000 }) ?? [
+    { value: from, added: false, removed: true, count: 0 },
+    { value: to, added: true, removed: false, count: 0 },
+  ];
+  for (const change of changes) {
+    const lines = linesOf(change.value);
+    if (lines.length === 0) continue;
+    const kind = change.added ? 'added' : change.removed ? 'removed' : 'unchanged';
+    if (kind === 'added') added += lines.length;
+    if (kind === 'removed') removed += lines.length;
+    parts.push({ kind, lines });
+  }
+  return { parts, added, removed };
+}
