@@ -6,7 +6,7 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
-import { bareSql } from './lib/queries';
+import { bareSql, dashboardParams, dashboardSql } from './lib/queries';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -40,6 +40,21 @@ app.get('/bare/requests/queue', async () => ({ items: (await pool.query(bareSql.
 app.get('/bare/requests/queues', async () => ({
   queues: (await pool.query(bareSql.dashboard, [org, user])).rows,
 }));
+// The dashboard's main statements, one after the other on one connection (as the service's transaction).
+app.get('/bare/dashboards/overview', async () => {
+  const client = await pool.connect();
+  try {
+    const params = dashboardParams(org);
+    const out: Record<string, unknown[]> = {};
+    for (const [name, text] of Object.entries(dashboardSql)) {
+      const values = name === 'open' ? params.open : name === 'reasons' ? params.instants : params.days;
+      out[name] = (await client.query(text, values)).rows;
+    }
+    return out;
+  } finally {
+    client.release();
+  }
+});
 app.get('/bare/ready', async () => ({ ok: true }));
 
 const shutdown = async () => {

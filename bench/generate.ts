@@ -1,4 +1,4 @@
-// `npm run generate -- --beneficiaries N --orgs M [--seed S] [--anchor YYYY-MM-DD]`: a synthetic Saudi
+// `npm run generate -- --beneficiaries N --orgs M [--seed S] [--requests-per-beneficiary R] [--anchor YYYY-MM-DD]`: a synthetic Saudi
 // registry, loaded through bulk INSERTs into DATABASE_URL, or kept as an embedded cluster under
 // bench/.data/<N>-<seed> that `npm run bench` then reuses.
 import { parseArgs } from 'node:util';
@@ -9,21 +9,28 @@ const { values } = parseArgs({
     beneficiaries: { type: 'string', default: '100000' },
     orgs: { type: 'string', default: '1' },
     seed: { type: 'string', default: '1' },
+    'requests-per-beneficiary': { type: 'string' },
     anchor: { type: 'string' },
   },
 });
 const size = Number(values.beneficiaries);
 const orgs = Number(values.orgs);
 const seed = Number(values.seed);
+const requestsPerBeneficiary = values['requests-per-beneficiary']
+  ? Number(values['requests-per-beneficiary'])
+  : undefined;
 if (
   !Number.isInteger(size) ||
   size < 1 ||
   !Number.isInteger(orgs) ||
   orgs < 1 ||
   orgs > size ||
-  !Number.isInteger(seed)
+  !Number.isInteger(seed) ||
+  (requestsPerBeneficiary !== undefined && !(requestsPerBeneficiary > 0 && requestsPerBeneficiary <= 20))
 ) {
-  console.error('usage: npm run generate -- --beneficiaries N --orgs M [--seed S] [--anchor YYYY-MM-DD]');
+  console.error(
+    'usage: npm run generate -- --beneficiaries N --orgs M [--seed S] [--requests-per-beneficiary R] [--anchor YYYY-MM-DD]',
+  );
   process.exit(2);
 }
 const started = Date.now();
@@ -31,6 +38,7 @@ const dataset = await ensureDataset({
   size,
   orgs,
   seed,
+  requestsPerBeneficiary,
   anchor: values.anchor,
   databaseUrl: process.env.DATABASE_URL || undefined,
   log: (m) => console.log(m),

@@ -13,6 +13,7 @@ import { createRng, hashString, uuidFactory } from './prng';
 import {
   emptyTables,
   generateBeneficiary,
+  naturalRequestsPerBeneficiary,
   type OrgContext,
   type ServiceSpec,
   type StaffIds,
@@ -29,6 +30,8 @@ export interface GenerateOptions {
   seed: number;
   /** YYYY-MM-DD the data is relative to ("today" of the data set). */
   anchor: string;
+  /** Requests per beneficiary on average (default: the natural rate, about 1.24). */
+  requestsPerBeneficiary?: number;
   batchSize?: number;
   log?: (message: string) => void;
 }
@@ -282,8 +285,15 @@ async function setupOrganization(pool: pg.Pool, seed: number, index: number, pas
   const [nameAr, nameEn] = orgNames[index % orgNames.length]!;
   const suffix = index >= orgNames.length ? ` ${index + 1}` : '';
   await pool.query(
-    'insert into organizations (id, name_ar, name_en, settings) values ($1, $2, $3, $4::jsonb)',
-    [id, nameAr + suffix, nameEn + suffix, JSON.stringify(defaultOrganizationSettings())],
+    // Every association has its public address (/p/<slug>, issue 14).
+    'insert into organizations (id, name_ar, name_en, slug, settings) values ($1, $2, $3, $4, $5::jsonb)',
+    [
+      id,
+      nameAr + suffix,
+      nameEn + suffix,
+      `bench-${index + 1}`,
+      JSON.stringify(defaultOrganizationSettings()),
+    ],
   );
   await pool.query(
     'insert into declaration_texts (organization_id, version, body_ar, body_en) values ($1, 1, $2, $3)',
@@ -419,6 +429,9 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
         calendar,
         ids,
         requestCounter: { value: 0 },
+        requestScale: options.requestsPerBeneficiary
+          ? options.requestsPerBeneficiary / naturalRequestsPerBeneficiary
+          : 1,
       };
       const inFlight: Promise<void>[] = [];
       for (let start = 0; start < sizes[o]!; start += batchSize) {
@@ -463,6 +476,10 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       );
       orgs.push({ id: org.id, nameAr: org.nameAr, beneficiaries: sizes[o]!, staffEmail: org.staffEmail });
     }
+    // Stays in each stage (migration 0028) are written by a trigger when a request's status changes; a
+    // bulk load changes none, so they are rebuilt from the loaded history.
+    log('request stage stays from the history');
+    await pool.query('select request_stage_stays_rebuild()');
     const loaded = Date.now();
     if (dropped.length) {
       log(`rebuilding ${dropped.length} indexes`);
@@ -471,8 +488,10 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
     }
     const indexed = Date.now();
     indexSeconds = (indexed - loaded) / 1000;
-    log('ANALYZE');
-    await pool.query('analyze');
+    // VACUUM too: a bulk-loaded table has no visibility map yet, so an index-only scan would still read
+    // every heap page, which a running server's autovacuum soon makes untrue.
+    log('VACUUM ANALYZE');
+    await pool.query('vacuum analyze');
     const analyzed = Date.now();
     return {
       seed: options.seed,

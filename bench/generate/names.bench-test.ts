@@ -8,9 +8,9 @@ import { isSaudiMobileE164 } from '../../src/shared/saudi/phone';
 import { drawNameParts, formatStoredName, threePartQuery, typedVariant } from './names';
 import { Calendar, nationalIdFor } from './people';
 import { createRng, uuidFactory } from './prng';
-import { emptyTables, generateBeneficiary, type OrgContext } from './records';
+import { emptyTables, generateBeneficiary, naturalRequestsPerBeneficiary, type OrgContext } from './records';
 
-function org(seed: number): OrgContext {
+function org(seed: number, requestScale = 1): OrgContext {
   const staff = {
     relations: ['00000000-0000-4000-8000-000000000001'],
     supervisor: 's',
@@ -38,11 +38,12 @@ function org(seed: number): OrgContext {
     calendar: new Calendar('2025-01-01'),
     ids: { next: 0, offset: 12_345 },
     requestCounter: { value: 0 },
+    requestScale,
   };
 }
 
-function generate(seed: number, n: number) {
-  const ctx = org(seed);
+function generate(seed: number, n: number, requestScale = 1) {
+  const ctx = org(seed, requestScale);
   const tables = emptyTables();
   for (let i = 0; i < n; i++) generateBeneficiary(ctx, i, tables);
   return tables;
@@ -104,6 +105,13 @@ describe('synthetic data generator', () => {
       expect(three.every((token) => arabicNameTokens(stored).includes(token))).toBe(true);
     }
   });
+
+  it('draws about the natural rate of requests per person, or the rate asked for', () => {
+    const natural = generate(7, 1500).requests.length / 1500;
+    expect(Math.abs(natural - naturalRequestsPerBeneficiary)).toBeLessThan(0.1);
+    const three = generate(7, 1500, 3 / naturalRequestsPerBeneficiary).requests.length / 1500;
+    expect(Math.abs(three - 3)).toBeLessThan(0.15);
+  }, 30_000);
 
   it('spreads requests over every state', () => {
     const statuses = new Set(generate(5, 3000).requests.map((r) => r.status));

@@ -64,7 +64,12 @@ export interface OrgContext {
   /** Shared across organizations: each ID issued once per run. */
   ids: { next: number; offset: number };
   requestCounter: { value: number };
+  /** Requests per beneficiary ÷ the natural rate (1 = as drawn; 300,000 requests at 100,000 ≈ 2.42). */
+  requestScale: number;
 }
+
+/** Requests per beneficiary as drawn below: 75 % ask, 1–2 times, 15 % of those once more. */
+export const naturalRequestsPerBeneficiary = 0.75 * (1.5 + 0.15);
 
 const channels = defaultChannels.filter((c) => c.enabled).map((c) => c.code);
 const drawChannel = weightedSampler<string>([
@@ -331,7 +336,11 @@ export function generateBeneficiary(org: OrgContext, index: number, out: Tables)
   }
 
   // Requests over the last two years (never before registration).
-  const requestCount = rng.chance(0.25) ? 0 : rng.int(1, 2) + (rng.chance(0.15) ? 1 : 0);
+  let requestCount = rng.chance(0.25) ? 0 : rng.int(1, 2) + (rng.chance(0.15) ? 1 : 0);
+  if (org.requestScale !== 1) {
+    const scaled = requestCount * org.requestScale;
+    requestCount = Math.floor(scaled) + (rng.chance(scaled - Math.floor(scaled)) ? 1 : 0);
+  }
   for (let r = 0; r < requestCount; r++) generateRequest(org, rng, id, Math.max(registeredDay, -730), out);
 }
 

@@ -24,6 +24,8 @@ export interface DatasetRequest {
   size: number;
   orgs: number;
   seed: number;
+  /** Requests per beneficiary on average; unset = the generator's natural rate. */
+  requestsPerBeneficiary?: number;
   anchor?: string;
   databaseUrl?: string;
   log: (message: string) => void;
@@ -39,8 +41,14 @@ export interface Dataset {
 
 const quietLogger = pino({ level: 'warn' });
 
-export function datasetDir(size: number, seed: number, orgs: number): string {
-  return path.join(benchRoot, '.data', `${size}-${seed}${orgs === 1 ? '' : `-o${orgs}`}`);
+export function datasetDir(
+  size: number,
+  seed: number,
+  orgs: number,
+  requestsPerBeneficiary?: number,
+): string {
+  const rate = requestsPerBeneficiary ? `-r${requestsPerBeneficiary}` : '';
+  return path.join(benchRoot, '.data', `${size}-${seed}${orgs === 1 ? '' : `-o${orgs}`}${rate}`);
 }
 
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -74,6 +82,7 @@ export async function ensureDataset(req: DatasetRequest): Promise<Dataset> {
         beneficiaries: req.size,
         orgs: req.orgs,
         seed: req.seed,
+        requestsPerBeneficiary: req.requestsPerBeneficiary,
         anchor,
         log: req.log,
       });
@@ -84,7 +93,7 @@ export async function ensureDataset(req: DatasetRequest): Promise<Dataset> {
     }
   }
 
-  const dir = datasetDir(req.size, req.seed, req.orgs);
+  const dir = datasetDir(req.size, req.seed, req.orgs, req.requestsPerBeneficiary);
   const file = path.join(dir, summaryFile);
   if (fs.existsSync(file)) {
     return { dataDir: dir, generatedNow: false, summary: JSON.parse(fs.readFileSync(file, 'utf8')) };
@@ -110,6 +119,7 @@ export async function ensureDataset(req: DatasetRequest): Promise<Dataset> {
       beneficiaries: req.size,
       orgs: req.orgs,
       seed: req.seed,
+      requestsPerBeneficiary: req.requestsPerBeneficiary,
       anchor,
       log: req.log,
     });

@@ -50,6 +50,57 @@ export const bareSql = {
      group by q.queue`,
 } as const;
 
+/**
+ * The dashboard's main statements (modules/dashboards/dashboards.repository.ts), run one after the
+ * other by the bare route, as the service does in its one transaction. $1 organization, $2 and $3 the
+ * period's first and last local dates — except `reasons`: $1 organization, $2 and $3 the period's first
+ * and last instants; and `open`: $1 organization, $2 the time zone, $3 now, $4 today (local date).
+ */
+export const dashboardSql = {
+  submitted: `select c.day::text as day, c.channel, c.service_id, sum(c.n)::int as n
+      from request_day_counts c
+     where c.organization_id = $1 and c.kind = 'submitted' and c.day >= $2::date and c.day <= $3::date
+     group by 1, 2, 3`,
+  decisions: `select c.day::text as day, c.kind = 'rejected' as rejected, c.within_promise as within, sum(c.n)::int as n
+      from request_day_counts c
+     where c.organization_id = $1 and c.kind in ('approved', 'rejected') and c.day >= $2::date and c.day <= $3::date
+     group by 1, 2, 3`,
+  reasons: `select lower(btrim(regexp_replace(coalesce(r.decision_reason, ''), '\\s+', ' ', 'g'))) as key, count(*)::int as n
+      from requests r
+     where r.organization_id = $1 and r.decided_at is not null and r.status in ('rejected', 'closed')
+       and r.decided_at >= $2 and r.decided_at <= $3
+       and (r.status = 'rejected' or exists (select 1 from request_history h
+              where h.organization_id = r.organization_id and h.request_id = r.id and h.action = 'reject'))
+     group by 1 order by 2 desc limit 10`,
+  open: `select r.status, count(*)::int as n,
+           (count(*) filter (where r.status in ('submitted','under_review','in_verification','in_committee')
+                               and r.expected_decision_at < $3))::int as overdue,
+           (count(*) filter (where r.status in ('submitted','under_review','needs_info','in_verification','in_committee')
+                               and r.submitted_at >= ($4::date - 7)::timestamp at time zone $2))::int as b0
+      from requests r
+     where r.organization_id = $1
+       and r.status in ('submitted','under_review','needs_info','in_verification','in_committee','approved','registered')
+     group by 1`,
+  stays: `select s.stage, s.working_days, sum(s.stays)::int as n
+      from request_stage_stay_counts s
+     where s.organization_id = $1 and s.day >= $2::date and s.day <= $3::date
+     group by 1, 2`,
+} as const;
+
+/** The parameters of `dashboardSql` for the last 90 days (Asia/Riyadh, as the generated associations). */
+export function dashboardParams(org: string, now = new Date()) {
+  const timeZone = 'Asia/Riyadh';
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  const since = new Date(Date.parse(`${today}T00:00:00+03:00`) - 89 * 86_400_000);
+  const until = new Date(Date.parse(`${today}T23:59:59+03:00`));
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    days: [org, from, today],
+    instants: [org, since, until],
+    open: [org, timeZone, now, today],
+  };
+}
+
 /** The queue list's count, run beside the page by listRequestViews. */
 export const queueCountSql = `select count(*)::int from requests r
   where r.organization_id = $1 and r.status in ('submitted', 'under_review', 'needs_info')`;

@@ -44,6 +44,13 @@ export function endpointScenarios(f: Fixtures, submitted: () => string[]): Endpo
       bare: () => ({ path: '/bare/requests/queues' }),
     },
     {
+      name: 'dashboard_overview',
+      label: 'Dashboard overview, last 90 days — GET /api/v1/dashboards/overview',
+      method: 'GET',
+      ours: () => ({ path: '/api/v1/dashboards/overview' }),
+      bare: () => ({ path: '/bare/dashboards/overview' }),
+    },
+    {
       name: 'create_request',
       label: 'Request creation — POST /api/v1/requests',
       method: 'POST',

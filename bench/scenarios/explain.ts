@@ -1,7 +1,7 @@
 /** EXPLAIN (ANALYZE, BUFFERS) of each endpoint's primary statement, writes rolled back. */
 import type pg from 'pg';
 import { threePartQuery } from '../generate/names';
-import { bareSql, queueCountSql, searchCountSql } from '../lib/queries';
+import { bareSql, dashboardParams, dashboardSql, queueCountSql, searchCountSql } from '../lib/queries';
 import type { Fixtures } from './fixtures';
 
 export async function explainAll(pool: pg.Pool, f: Fixtures, fullQueries: string[], submitted: string[]) {
@@ -37,6 +37,11 @@ export async function explainAll(pool: pg.Pool, f: Fixtures, fullQueries: string
     await explain('work queue (review)', bareSql.queue, [f.orgId]);
     await explain('work queue count', queueCountSql, [f.orgId]);
     await explain('dashboard counts', bareSql.dashboard, [f.orgId, f.userId]);
+    const params = dashboardParams(f.orgId);
+    for (const [name, text] of Object.entries(dashboardSql)) {
+      const values = name === 'open' ? params.open : name === 'reasons' ? params.instants : params.days;
+      await explain(`dashboard overview: ${name}`, text, values);
+    }
   } finally {
     client.release();
   }

@@ -37,6 +37,10 @@ import { createCommitteeService } from './modules/committee/committee.service';
 import { complaintRoutes } from './modules/complaints/complaints.routes';
 import { createComplaintService } from './modules/complaints/complaints.service';
 import { createPublicComplaintService } from './modules/complaints/complaints-public.service';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
+import { createDashboardsService } from './modules/dashboards/dashboards.service';
+import { disputeRoutes } from './modules/disputes/disputes.routes';
+import { createDisputeService } from './modules/disputes/disputes.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { improvementRoutes } from './modules/improvements/improvements.routes';
 import { createImprovementService } from './modules/improvements/improvements.service';
@@ -69,6 +73,8 @@ import { createRegistrationReviewService } from './modules/portal/registration-r
 import { registrationRoutes } from './modules/portal/registrations.routes';
 import { publicPageRoutes } from './modules/public-pages/public-pages.routes';
 import { createPublicPageService } from './modules/public-pages/public-pages.service';
+import { reportRoutes } from './modules/reports/reports.routes';
+import { createReportService } from './modules/reports/reports.service';
 import { createReferralService } from './modules/requests/referrals.service';
 import { createRequestPageService } from './modules/requests/request-page.service';
 import { createTransitionService } from './modules/requests/request-transitions.service';
@@ -162,7 +168,7 @@ export function buildServices(options: AppOptions) {
   const storage =
     options.storage ?? createLocalStorage(path.resolve(process.env.DATA_DIR ?? './data', 'files'));
   const platform = createPlatformService({ db, organizations, users });
-  const platformExport = createPlatformExportService({ db, storage, clock });
+  const platformExport = createPlatformExportService({ db, pool: options.database.pool, storage, clock });
   const beneficiaries = createBeneficiaryService({ db, organizations, clock });
   const beneficiarySearch = createBeneficiarySearchService({ db });
   const beneficiaryRecords = createBeneficiaryRecordsService({
@@ -227,7 +233,14 @@ export function buildServices(options: AppOptions) {
   const signals = createSignalService({ db, clock, organizations, requests, catalog });
   const campaigns = createCampaignService({ db, clock, catalog, signals, messaging });
   const supporters = createSupporterService({ db, clock });
-  const policies = createPolicyService({ db, clock, organizations });
+  const policies = createPolicyService({
+    db,
+    clock,
+    organizations,
+    records: beneficiaryRecords,
+    storage,
+  });
+  const disputes = createDisputeService({ db, clock, organizations, beneficiaries, policies });
   const appointments = createAppointmentService({
     db,
     clock,
@@ -241,6 +254,8 @@ export function buildServices(options: AppOptions) {
   const surveyResults = createResultsService({ db, clock, organizations });
   const surveyExport = createSurveyExportService({ db, organizations, results: surveyResults });
   const improvements = createImprovementService({ db, clock, organizations, users, results: surveyResults });
+  const dashboards = createDashboardsService({ db, clock, organizations, results: surveyResults });
+  const reports = createReportService({ db, organizations, dashboards, policies, improvements });
   const complaints = createComplaintService({
     db,
     clock,
@@ -305,7 +320,7 @@ export function buildServices(options: AppOptions) {
     surveys: surveyInvitations,
   });
   const surveyResponses = createSurveyResponseService({ db, clock, organizations, throttle: portalAuth });
-  const publicPages = createPublicPageService({ db, organizations, knowledge });
+  const publicPages = createPublicPageService({ db, organizations, knowledge, policies });
   return {
     platform,
     platformExport,
@@ -320,6 +335,8 @@ export function buildServices(options: AppOptions) {
     surveyResults,
     surveyExport,
     improvements,
+    dashboards,
+    reports,
     portalRequests,
     portalMyData,
     notificationDriver,
@@ -338,6 +355,7 @@ export function buildServices(options: AppOptions) {
     appointments,
     supporters,
     policies,
+    disputes,
     requestPage,
     verification,
     committee,
@@ -459,6 +477,7 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(appointmentRoutes(services.appointments));
   await app.register(supporterRoutes(services.supporters));
   await app.register(policyRoutes(services.policies));
+  await app.register(disputeRoutes(services.disputes));
   await app.register(beneficiaryRoutes(services.beneficiaries, services.beneficiarySearch));
   await app.register(beneficiaryRecordRoutes(services.beneficiaryRecords));
   await app.register(beneficiaryPrivacyRoutes(services.beneficiaryPrivacy));
@@ -487,6 +506,8 @@ export async function buildApp(options: AppOptions & { services?: Services }): P
   await app.register(surveyRoutes(services.surveys, services.surveyInvitations, services.surveyResponses));
   await app.register(surveyResultRoutes(services.surveyResults, services.surveyExport));
   await app.register(improvementRoutes(services.improvements));
+  await app.register(dashboardRoutes(services.dashboards));
+  await app.register(reportRoutes(services.reports));
   await app.register(
     publicPageRoutes(services.publicPages, {
       portalHtmlPath: hasWeb ? path.join(webRoot!, 'portal.html') : null,

@@ -4,6 +4,7 @@ import {
   createAppointmentReminders,
 } from './modules/appointments/appointment-reminders';
 import { complaintEscalationJobName, complaintJobs } from './modules/complaints/complaint-escalation';
+import { createDashboardsService } from './modules/dashboards/dashboards.service';
 import { createMessagingService } from './modules/messaging/messaging.service';
 import {
   createOutreachService,
@@ -16,12 +17,18 @@ import {
   policyReminderJobName,
   policyReminderJobs,
 } from './modules/policies/policy-reminders';
+import {
+  createMonthlyReports,
+  monthlyReportJobName,
+  monthlyReportJobs,
+} from './modules/reports/monthly-report';
 import { createSurveyInvitationService } from './modules/surveys/invitations.service';
 import {
   createPeriodicSurveys,
   periodicSurveyJobs,
   periodicSurveysJobName,
 } from './modules/surveys/periodic-surveys';
+import { createResultsService } from './modules/surveys/results.service';
 import { sessionJobs, sessionSweepJobName } from './platform/auth/session-jobs';
 import type { Logger, OpenedDatabase } from './platform/boot';
 import { systemClock } from './platform/clock';
@@ -37,6 +44,7 @@ const queues = [
   appointmentReminderJobName,
   periodicSurveysJobName,
   policyReminderJobName,
+  monthlyReportJobName,
 ];
 
 /** Starts the job queue; with `work`, this process also consumes the jobs. */
@@ -56,6 +64,7 @@ export async function startWorkerJobs(
       ...appointmentJobs(appointmentReminders(opened, jobs)),
       ...periodicSurveyJobs(periodicSurveys(opened, jobs)),
       ...policyReminderJobs(policyReminders(opened, jobs)),
+      ...monthlyReportJobs(monthlyReports(opened, jobs)),
     ]);
   }
   return { jobs, stopJobs: () => jobs.stop() };
@@ -106,4 +115,15 @@ function policyReminders(opened: OpenedDatabase, jobs: Jobs) {
   const publicUrl = process.env.PUBLIC_URL || undefined;
   const messaging = createMessagingService({ db, clock: systemClock, jobs, organizations, publicUrl });
   return createPolicyReminders({ db, clock: systemClock, organizations, messaging });
+}
+
+/** The monthly report to managers, on the same services the app builds. */
+function monthlyReports(opened: OpenedDatabase, jobs: Jobs) {
+  const db = opened.database.db;
+  const organizations = createOrganizationService({ db });
+  const publicUrl = process.env.PUBLIC_URL || undefined;
+  const messaging = createMessagingService({ db, clock: systemClock, jobs, organizations, publicUrl });
+  const results = createResultsService({ db, clock: systemClock, organizations });
+  const dashboards = createDashboardsService({ db, clock: systemClock, organizations, results });
+  return createMonthlyReports({ db, clock: systemClock, organizations, dashboards, messaging, publicUrl });
 }

@@ -60,6 +60,13 @@ export function isValidGregorianDate(iso: string): boolean {
   return gregorianMs(iso) !== null;
 }
 
+/** A Gregorian date that exists and has an Umm al-Qura twin (1882-11-12 … 2174-11-25): every date the
+ * product stores or filters by can be shown in both calendars. */
+export function isSupportedGregorianDate(iso: string): boolean {
+  const ms = gregorianMs(iso);
+  return ms !== null && ms >= minSupportedMs && ms <= maxSupportedMs;
+}
+
 /** Hijri (Umm al-Qura) `YYYY-MM-DD` of a Gregorian `YYYY-MM-DD`; RangeError if invalid or unsupported. */
 export function gregorianToHijri(iso: string): string {
   const ms = gregorianMs(iso);

@@ -66,6 +66,15 @@ describe('Hijri ↔ Gregorian', () => {
     expect(() => gregorianToHijri('2174-11-26')).toThrow(RangeError);
   });
 
+  it('accepts as input only the dates both calendars can show', () => {
+    expect(gregorianDateSchema.safeParse('1882-11-12').success).toBe(true);
+    expect(gregorianDateSchema.safeParse('2174-11-25').success).toBe(true);
+    expect(gregorianDateSchema.safeParse('٢٠٢٦-٠١-٠١').data).toBe('2026-01-01');
+    for (const iso of ['1882-11-11', '2174-11-26', '0001-01-01', '9999-12-31']) {
+      expect(gregorianDateSchema.safeParse(iso).success, iso).toBe(false);
+    }
+  });
+
   it('round-trips every Gregorian date 1940–2077', () => {
     fc.assert(
       fc.property(

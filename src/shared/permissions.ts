@@ -24,7 +24,6 @@ export const actions = [
   'beneficiaries.review_duplicates',
   'beneficiaries.export',
   'beneficiaries.destroy',
-  'declarations.manage_text',
   'services.read',
   'services.manage',
   'requests.read',
@@ -74,6 +73,10 @@ export const actions = [
   'policies.read',
   'policies.manage',
   'policies.approve',
+  'dashboards.read',
+  'reports.governance',
+  'disputes.read',
+  'disputes.manage',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -134,7 +137,6 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   // PDPL data-subject rights: access/copy, and destruction.
   'beneficiaries.export': ['manager', 'supervisor'],
   'beneficiaries.destroy': ['manager'],
-  'declarations.manage_text': ['admin'],
   'services.read': everyRole,
   'services.manage': ['admin'],
   'requests.read': caseReaders,
@@ -238,6 +240,26 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'policies.read': everyRole,
   'policies.manage': ['admin', 'manager'],
   'policies.approve': ['manager'],
+  // Dashboards (issue 14): figures of a period, each section shown only to whoever may read its records
+  // (dashboards service). The manager, the supervisor, the quality officer and the auditor follow them;
+  // the relations officer sees the requests and inquiries they serve, the committee the promise it keeps.
+  // Not the admin: it acts on no case, so no section would be its to see.
+  'dashboards.read': [
+    'manager',
+    'supervisor',
+    'quality_officer',
+    'auditor',
+    'relations_officer',
+    'committee_member',
+  ],
+  // The governance evidence pack (issue 14): the policy's approval, who has not acknowledged it (staff
+  // names), the promise kept, complaints, satisfaction, improvements — for the regulator's assessment. Those
+  // who answer for governance and read every figure in it; not the admin, who reads no case figures.
+  'reports.governance': ['manager', 'quality_officer', 'auditor'],
+  // Disputes with beneficiaries (the charter's settlement steps): the relations officer settles amicably,
+  // the supervisor and the manager (the executive director's review) carry it on; quality and the auditor read.
+  'disputes.read': ['manager', 'relations_officer', 'supervisor', 'quality_officer', 'auditor'],
+  'disputes.manage': ['manager', 'relations_officer', 'supervisor'],
 };
 
 /** Actions checked inside services on parts of a record (not on a whole route). */

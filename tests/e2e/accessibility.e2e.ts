@@ -45,6 +45,8 @@ interface Ids {
   improvementId: string;
   /** A policy with a published version (the demo's seed policy, else created here). */
   policyId: string;
+  /** A dispute with a beneficiary (the charter's steps; created here when the demo has none). */
+  disputeId: string;
 }
 
 interface StaffPage {
@@ -95,6 +97,9 @@ const staffPages: StaffPage[] = [
   { route: '/supporters', path: () => '/supporters', action: 'supporters.read' },
   { route: '/policies', path: () => '/policies', action: 'policies.read' },
   { route: '/policies/$policyId', path: (ids) => `/policies/${ids.policyId}`, action: 'policies.read' },
+  { route: '/library', path: () => '/library', action: 'policies.read' },
+  { route: '/disputes', path: () => '/disputes', action: 'disputes.read' },
+  { route: '/disputes/$disputeId', path: (ids) => `/disputes/${ids.disputeId}`, action: 'disputes.read' },
   { route: '/requests', path: () => '/requests', action: 'requests.read' },
   { route: '/requests/new', path: () => '/requests/new', action: 'requests.create' },
   { route: '/requests/$requestId', path: (ids) => `/requests/${ids.openRequestId}`, action: 'requests.read' },
@@ -137,6 +142,7 @@ const staffPages: StaffPage[] = [
   { route: '/surveys', path: () => '/surveys', action: 'surveys.read' },
   { route: '/surveys/new', path: () => '/surveys/new', action: 'surveys.manage' },
   { route: '/surveys/results', path: () => '/surveys/results', action: 'surveys.results' },
+  { route: '/dashboards', path: () => '/dashboards', action: 'dashboards.read' },
   { route: '/surveys/$surveyId', path: (ids) => `/surveys/${ids.surveyId}`, action: 'surveys.read' },
   { route: '/improvement-actions', path: () => '/improvement-actions', action: 'improvements.read' },
   {
@@ -305,10 +311,20 @@ async function pickIds(baseUrl: string): Promise<Ids> {
         body: 'تمهيد\nتلتزم الجمعية بالرد على الطلب خلال مدة لا تقل عن أسبوعين.',
       })
     ).id;
+  const disputeId =
+    (await api<{ items: { id: string }[] }>(baseUrl, manager, '/api/v1/disputes')).items[0]?.id ??
+    (
+      await api<{ id: string }>(baseUrl, manager, '/api/v1/disputes', {
+        beneficiaryId: decided.beneficiaryId,
+        subject: 'خلاف حول قيمة المساعدة',
+        description: 'يرى المستفيد أن المبلغ أقل من المعلن.',
+      })
+    ).id;
   return {
     surveyId,
     improvementId,
     policyId,
+    disputeId,
     inquiryId,
     complaintId,
     beneficiaryId: decided.beneficiaryId,

@@ -80,7 +80,11 @@ const routes: Route[] = Object.entries(
     })),
 );
 // Upload routes read multipart themselves, so OpenAPI shows no body for them.
-const uploadPaths = ['/api/v1/beneficiaries/{id}/documents', '/api/v1/verifications/{id}/photos'];
+const uploadPaths = [
+  '/api/v1/beneficiaries/{id}/documents',
+  '/api/v1/verifications/{id}/photos',
+  '/api/v1/policies/{id}/versions/{vid}/minutes',
+];
 // Signing in and out last: the fuzz signs in as itself, and the login throttle may lock the IP.
 const lastPaths = ['/api/v1/setup', '/api/v1/auth/login', '/api/v1/auth/logout'];
 routes.sort((a, b) => rank(a) - rank(b));

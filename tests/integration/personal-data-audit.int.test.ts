@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Action, can } from '../../src/shared/permissions';
+import { multipartForm } from '../support/multipart';
 import { buildRichAssociation, type StaffKey } from '../support/rich-association';
 import { createTestApp, inOrganization } from '../support/test-app';
 
@@ -90,6 +91,27 @@ const policy = await post<{ id: string; versions: { id: string }[] }>(a.cookies.
   titleEn: 'Beneficiary relations policy',
   body: 'تمهيد',
 });
+// Approved by the board, with its minutes attached (a file: the association's record, no one's data).
+const policyVersion = `/api/v1/policies/${policy.id}/versions/${policy.versions[0]!.id}`;
+await post(a.cookies.manager, `${policyVersion}/submit`, {});
+await post(a.cookies.manager, `${policyVersion}/approve`, {
+  decisionNumber: '7',
+  decisionDate: '2026-03-09',
+});
+const minutesForm = multipartForm({});
+const minutes = await app.inject({
+  method: 'POST',
+  url: `${policyVersion}/minutes`,
+  headers: { cookie: a.cookies.manager, 'content-type': minutesForm.type, 'x-requested-with': 'wasl' },
+  payload: minutesForm.payload,
+});
+if (minutes.statusCode !== 200) throw new Error(`minutes upload: ${minutes.statusCode} ${minutes.body}`);
+// A dispute with the decided file's beneficiary (theirs: who, about what).
+const dispute = await post<{ id: string }>(a.cookies.manager, '/api/v1/disputes', {
+  beneficiaryId: a.decided.beneficiaryId,
+  subject: 'خلاف حول قيمة المساعدة',
+  description: 'يرى المستفيد أن المبلغ أقل من المعلن.',
+});
 const owner = new pg.Client({ connectionString: testDb.ownerUrl });
 await owner.connect();
 afterAll(() => owner.end());
@@ -110,6 +132,9 @@ const noPersonalData = [
   'GET /api/v1/services/:id',
   'GET /api/v1/services/:id/rules',
   'GET /api/v1/requests/queues', // counts only
+  'GET /api/v1/dashboards/overview', // counts only (its drill-down lists cases: audited)
+  'GET /api/v1/dashboards/overview/export.xlsx', // the same counts, as a file
+  'GET /api/v1/dashboards/overview/export.pdf',
   'GET /api/v1/portal/organizations/:slug', // the association's public name and address
   'GET /api/v1/public/:slug/complaints/:trackingNumber', // a complaint's status, never who or what
   'GET /api/v1/partners', // bodies the association refers people to, with their desk contact
@@ -127,6 +152,7 @@ const noPersonalData = [
   'GET /api/v1/public/:slug/you-said-we-did', // the published wording
   'GET /api/v1/public/:slug/services', // the service guide: names, categories, documents, decision days
   'GET /api/v1/public/:slug/about', // the association's name, channels and opening hours
+  'GET /api/v1/public/:slug/charter', // the charter's published text
   'GET /api/v1/surveys', // the designer's questions and counts
   'GET /api/v1/surveys/:id',
   'GET /api/v1/surveys/:id/versions',
@@ -136,6 +162,10 @@ const noPersonalData = [
   'GET /api/v1/policies/:id',
   'GET /api/v1/policies/:id/diff',
   'GET /api/v1/policies/:id/acknowledgements', // which staff member acknowledged (names and roles)
+  'GET /api/v1/policies/:id/versions/:vid/minutes', // the board's minutes approving a version
+  'GET /api/v1/public/:slug/policy', // the association's published policies
+  'GET /api/v1/library', // published bylaws, decisions and procedures
+  'GET /api/v1/charter', // the charter's published text
   'GET /api/v1/platform/organizations', // associations with counts of staff and files, never a name
 ];
 // The pledge text is a template, no one's data, yet its route is audited as a beneficiary read
@@ -175,7 +205,9 @@ function idFor(url: string, param: string): string | null {
   if (url.startsWith('/api/v1/surveys/')) return param === 'id' ? survey.id : null;
   if (url.startsWith('/api/v1/survey-responses/')) return param === 'token' ? kioskLink.token : null;
   if (url.startsWith('/api/v1/improvement-actions/')) return param === 'id' ? improvement.id : null;
-  if (url.startsWith('/api/v1/policies/')) return param === 'id' ? policy.id : null;
+  if (url.startsWith('/api/v1/policies/'))
+    return ({ id: policy.id, vid: policy.versions[0]!.id } as Record<string, string>)[param] ?? null;
+  if (url.startsWith('/api/v1/disputes/')) return param === 'id' ? dispute.id : null;
   // The operator's archive of the association (everything of it, people included).
   if (url.startsWith('/api/v1/platform/')) return param === 'id' ? a.organizationId : null;
   if (url.startsWith('/api/v1/public/')) {
@@ -246,7 +278,9 @@ describe('personal data reads', () => {
       const url = concrete(route.url);
       if (!url) continue; // reported by the test above
       const reader = route.access === 'portal' ? 'beneficiary' : readerFor(route.access);
-      const { res, rows } = await readAs(reader, url);
+      // The drill-down needs the number it lists (issue 14's dashboards).
+      const query = route.url === '/api/v1/dashboards/drill' ? '?metric=submitted' : '';
+      const { res, rows } = await readAs(reader, url + query);
       const summary = `${label(route)} as ${reader} → ${res.statusCode}, audit rows: [${rows.map((r) => r.action).join(', ')}]`;
       // The beneficiary is no staff member: their rows name no user.
       const actorId = reader === 'beneficiary' ? null : a.userIds[reader];

@@ -87,6 +87,14 @@ const appointmentReaders = [
 ] as const;
 const pub = (status: number): Expected => ({ who: 'public', status });
 const anyStaff = (status: number): Expected => ({ who: 'signed-in', status });
+const dashboardReaders = [
+  'manager',
+  'supervisor',
+  'quality_officer',
+  'auditor',
+  'relations_officer',
+  'committee_member',
+] as const;
 const only = (who: readonly StaffRole[], status: number): Expected => ({ who, status });
 const operator = (status: number): Expected => ({ who: 'platform', status });
 
@@ -144,9 +152,42 @@ const table: Record<string, Expected> = {
   'POST /api/v1/policies/:id/versions/:vid/submit': only(['admin', 'manager'], 404),
   'POST /api/v1/policies/:id/versions/:vid/approve': only(['manager'], 400),
   'POST /api/v1/policies/:id/versions/:vid/publish': only(['admin', 'manager'], 404),
+  // The board's minutes as a file: uploaded by the approvers, read by all (a JSON body is not multipart).
+  'POST /api/v1/policies/:id/versions/:vid/minutes': only(['manager'], 415),
+  'GET /api/v1/policies/:id/versions/:vid/minutes': only(everyone, 404),
   'GET /api/v1/policies/:id/diff': only(everyone, 400), // from and to are required
   'POST /api/v1/policies/:id/acknowledge': only(everyone, 404),
   'GET /api/v1/policies/:id/acknowledgements': only(['admin', 'manager'], 404),
+  // The reference library (published bylaws, decisions, procedures): every staff member reads it.
+  'GET /api/v1/library': only(everyone, 200),
+  // Disputes (the charter's steps): relations settles amicably, the supervisor and the manager carry it
+  // on; quality and the auditor read. The charter is read by the case roles and accepted at the counter
+  // by those who register files (as the declaration).
+  'GET /api/v1/disputes': only(
+    ['manager', 'relations_officer', 'supervisor', 'quality_officer', 'auditor'],
+    200,
+  ),
+  'POST /api/v1/disputes': only(['manager', 'relations_officer', 'supervisor'], 400),
+  'GET /api/v1/disputes/:id': only(
+    ['manager', 'relations_officer', 'supervisor', 'quality_officer', 'auditor'],
+    404,
+  ),
+  'POST /api/v1/disputes/:id/steps': only(['manager', 'relations_officer', 'supervisor'], 400),
+  'POST /api/v1/disputes/:id/close': only(['manager', 'relations_officer', 'supervisor'], 400),
+  'GET /api/v1/charter': only(caseRoles, 200),
+  'GET /api/v1/beneficiaries/:id/charter': only(caseRoles, 404),
+  'POST /api/v1/beneficiaries/:id/charter': only(registrars, 400),
+  // Dashboards (issue 14): those who follow the work up — the manager, the supervisor, the quality officer,
+  // the auditor — the relations officer for what they serve, the committee for the promise it keeps; not
+  // the admin (no case role), nor the researcher and the service officer (their queues are their view).
+  'GET /api/v1/dashboards/overview': only(dashboardReaders, 200),
+  'GET /api/v1/dashboards/drill': only(dashboardReaders, 400), // metric is required
+  // Reports (issue 14): the dashboard's Excel and PDF for whoever reads it; the governance evidence pack
+  // (the policy's approval, staff who have not acknowledged it, the figures) for those who answer for
+  // governance — the manager, the quality officer, the auditor; not the admin (no case figures).
+  'GET /api/v1/dashboards/overview/export.xlsx': only(dashboardReaders, 200),
+  'GET /api/v1/dashboards/overview/export.pdf': only(dashboardReaders, 200),
+  'GET /api/v1/reports/governance-pack.pdf': only(['manager', 'quality_officer', 'auditor'], 200),
   // Counter visits: booked by those who receive people; the manager and the auditor read the diary.
   'GET /api/v1/appointments/slots': only(appointmentReaders, 200),
   'GET /api/v1/appointments': only(appointmentReaders, 200),
@@ -201,7 +242,6 @@ const table: Record<string, Expected> = {
   // The pledge text is organization configuration (admin publishes it) and no one's personal data;
   // DESIGN would let admin read what it publishes — the code does not (reported, kept).
   'GET /api/v1/declaration-text': only(caseRoles, 200),
-  'POST /api/v1/declaration-text': only(['admin'], 400),
 
   'GET /api/v1/services': only(everyone, 200),
   'POST /api/v1/services': only(['admin'], 400),
@@ -320,6 +360,8 @@ const table: Record<string, Expected> = {
   // The public service guide and the association's card (issue 14): an unknown slug answers 404.
   'GET /api/v1/public/:slug/services': pub(404),
   'GET /api/v1/public/:slug/about': pub(404),
+  'GET /api/v1/public/:slug/charter': pub(404),
+  'GET /api/v1/public/:slug/policy': pub(404),
 
   // Satisfaction surveys (issue 13): "quality_officer: surveys" designs them with the manager, who "sees
   // everything"; the auditor reads. The tablet at the counter is run by whoever serves people there.

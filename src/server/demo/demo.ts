@@ -8,6 +8,7 @@ import { createLocalStorage } from '../platform/files/storage';
 import { seedCases } from './demo-cases';
 import { demoOrganizations, seedOrganization } from './demo-data';
 import { seedPolicy } from './demo-policies';
+import { seedSignedTexts } from './demo-signed-texts';
 
 export const demoPassword = 'Wasl-demo-2026';
 
@@ -36,6 +37,7 @@ try {
       const manager = spec.staff.find((s) => s.roles.includes('manager'));
       const approver = manager ? await services.users.findForSignIn(manager.email) : null;
       await seedPolicy(services, organization.id, spec.slug ?? '', approver?.id ?? null);
+      await seedSignedTexts(services, organization.id, approver?.id ?? null);
     }
     lines.push(`\n${spec.nameAr} — ${spec.nameEn}${exists ? ' (already there)' : ''}`);
     if (spec.slug) lines.push(`  beneficiary portal: http://localhost:3000/p/${spec.slug}`);

@@ -303,6 +303,10 @@ export const consentSchema = z.object({
   channel: z.string(),
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
+  /** The consent text's version it was given under (null: before the texts were managed). */
+  textVersion: z.number().int().nullable().optional(),
+  /** Granted under an older consent text than the one in force: ask again. */
+  textChanged: z.boolean().optional(),
 });
 
 // How a contact ended (issue 12: "outcome, how long").

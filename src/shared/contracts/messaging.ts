@@ -24,6 +24,8 @@ export const messageTemplateVariables = {
   policy_acknowledgement: ['organization', 'title', 'version'],
   // A policy's review date has come (modules/policies): to those who manage the policies, once per date.
   policy_review_due: ['organization', 'title', 'date'],
+  // The monthly report to each manager (modules/reports): key figures of last month and a link to the PDF.
+  monthly_report: ['organization', 'month', 'submitted', 'decided', 'share', 'complaints', 'link'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageTemplateKey = keyof typeof messageTemplateVariables;

@@ -12,6 +12,7 @@ import {
   timelineItemSchema,
 } from './beneficiaries';
 import { textSchema } from './common';
+import { exportedCharterAcceptanceSchema, exportedDisputeSchema } from './disputes';
 import { notificationChannels, outboxStatuses } from './outbox';
 import { verificationMechanisms } from './services';
 
@@ -155,6 +156,8 @@ export const portalConsentsSchema = z.object({
       purpose: z.enum(consentPurposes),
       granted: z.boolean().nullable(),
       recordedAt: z.string().nullable(),
+      /** Given under an older consent text than the one in force: asked again (issue 14). */
+      textChanged: z.boolean().optional(),
     }),
   ),
 });
@@ -168,6 +171,8 @@ export const portalMyDataSchema = z.object({
   documents: z.array(documentSchema),
   declarations: z.array(declarationSchema),
   consents: z.array(consentSchema),
+  charterAcceptances: z.array(exportedCharterAcceptanceSchema),
+  disputes: z.array(exportedDisputeSchema),
   corrections: z.array(correctionRequestSchema),
   requests: z.array(portalRequestSummarySchema),
   timeline: z.array(timelineItemSchema),

@@ -16,15 +16,18 @@ import { notifications } from '@mantine/notifications';
 import {
   IconBell,
   IconBook2,
+  IconBooks,
   IconBriefcase,
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconChartBar,
   IconChartLine,
   IconChecklist,
   IconChevronDown,
   IconClipboardList,
   IconCopy,
   IconFileCertificate,
+  IconFriends,
   IconGavel,
   IconHeartHandshake,
   IconHelp,
@@ -77,6 +80,8 @@ interface NavItem {
     | '/appointments'
     | '/supporters'
     | '/policies'
+    | '/library'
+    | '/disputes'
     | '/requests'
     | '/services'
     | '/verifications'
@@ -84,6 +89,7 @@ interface NavItem {
     | '/rules'
     | '/surveys'
     | '/surveys/results'
+    | '/dashboards'
     | '/improvement-actions'
     | '/platform';
   label: string;
@@ -161,6 +167,12 @@ export function AppLayout() {
       action: 'complaints.create',
     },
     {
+      to: '/dashboards',
+      label: t('dashboards.nav'),
+      icon: <IconChartBar size={20} aria-hidden />,
+      action: 'dashboards.read',
+    },
+    {
       to: '/surveys',
       label: t('surveys.nav'),
       icon: <IconMoodSmile size={20} aria-hidden />,
@@ -201,6 +213,18 @@ export function AppLayout() {
       label: t('policies.nav'),
       icon: <IconFileCertificate size={20} aria-hidden />,
       action: 'policies.read',
+    },
+    {
+      to: '/library',
+      label: t('library.nav'),
+      icon: <IconBooks size={20} aria-hidden />,
+      action: 'policies.read',
+    },
+    {
+      to: '/disputes',
+      label: t('disputes.nav'),
+      icon: <IconFriends size={20} aria-hidden />,
+      action: 'disputes.read',
     },
     {
       to: '/partners',

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { PageSkeleton } from '../components/page-skeleton';
 import { validateIntakeSearch, validateSignSearch } from '../features/beneficiaries/routes/search-params';
+import { validateDashboardSearch } from '../features/dashboards/routes/search-params';
 import { evaluationQuery, requestPageQuery } from '../features/requests/api';
 import { RequestPageSkeleton } from '../features/requests/components/request-page-skeleton';
 import {
@@ -52,6 +53,9 @@ const features = {
   supporters: () => import('../features/supporters/routes/supporters-page'),
   policies: () => import('../features/policies/routes/policies-page'),
   policy: () => import('../features/policies/routes/policy-page'),
+  library: () => import('../features/policies/routes/library-page'),
+  disputes: () => import('../features/disputes/routes/disputes-page'),
+  dispute: () => import('../features/disputes/routes/dispute-page'),
   newRequest: () => import('../features/requests/routes/new-request-page'),
   queues: () => import('../features/requests/routes/queues-page'),
   request: () => import('../features/requests/routes/request-page'),
@@ -69,6 +73,7 @@ const features = {
   surveys: () => import('../features/surveys/routes/surveys-page'),
   survey: () => import('../features/surveys/routes/survey-page'),
   surveyResults: () => import('../features/surveys/routes/results-page'),
+  dashboards: () => import('../features/dashboards/routes/dashboards-page'),
   improvements: () => import('../features/improvements/routes/improvements-page'),
   improvement: () => import('../features/improvements/routes/improvement-page'),
   layout: () => import('./layout'),
@@ -240,6 +245,23 @@ const policyRoute = createRoute({
   path: '/policies/$policyId',
   component: lazyRouteComponent(features.policy, 'PolicyPage'),
 });
+// The staff reference library: published bylaws, decisions, procedures (features/policies).
+const libraryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/library',
+  component: lazyRouteComponent(features.library, 'LibraryPage'),
+});
+// Disputes with beneficiaries along the charter's steps (features/disputes).
+const disputesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/disputes',
+  component: lazyRouteComponent(features.disputes, 'DisputesPage'),
+});
+const disputeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/disputes/$disputeId',
+  component: lazyRouteComponent(features.dispute, 'DisputePage'),
+});
 // The counter's diary of booked visits (features/appointments).
 const appointmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -405,6 +427,14 @@ const improvementRoute = createRoute({
   path: '/improvement-actions/$actionId',
   component: lazyRouteComponent(features.improvement, 'ImprovementPage'),
 });
+// The dashboards (features/dashboards): period, calendar, service and the open drill-down in the address.
+// Like the survey results, the page alone loads the chart library.
+const dashboardsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboards',
+  validateSearch: validateDashboardSearch,
+  component: lazyRouteComponent(features.dashboards, 'DashboardsPage'),
+});
 // The platform operator's associations (features/platform): a right of its own, not a role.
 const platformRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -440,6 +470,9 @@ const routeTree = rootRoute.addChildren([
     supportersRoute,
     policiesRoute,
     policyRoute,
+    libraryRoute,
+    disputesRoute,
+    disputeRoute,
     servicesRoute,
     newServiceRoute,
     serviceRoute,
@@ -456,6 +489,7 @@ const routeTree = rootRoute.addChildren([
     complaintsRoute,
     newComplaintRoute,
     complaintRoute,
+    dashboardsRoute,
     surveysRoute,
     newSurveyRoute,
     surveyResultsRoute,

@@ -22,6 +22,9 @@ const MyData = lazy(() => import('./pages/my-data/my-data'));
 const PublicComplaint = lazy(() => import('./pages/complaints/public-complaint'));
 const TrackComplaint = lazy(() => import('./pages/complaints/track-complaint'));
 const Faq = lazy(() => import('./pages/faq'));
+const Charter = lazy(() => import('./pages/charter'));
+const Policy = lazy(() => import('./pages/policy'));
+const Declaration = lazy(() => import('./pages/declaration'));
 const Guide = lazy(() => import('./pages/guide'));
 const MyComplaints = lazy(() => import('./pages/complaints/my-complaints'));
 const MySurveys = lazy(() => import('./pages/survey/my-surveys'));
@@ -165,6 +168,10 @@ function Screen({ ended }: { ended: boolean }) {
   if (first === 'track') return <TrackComplaint />;
   // The association's approved answers to common questions: open to everyone.
   if (first === 'faq') return <Faq />;
+  // The beneficiary charter: open to everyone; signed in, accepted there.
+  if (first === 'charter') return <Charter />;
+  // The association's policies in force, as the board approved them: open to everyone.
+  if (first === 'policy') return <Policy />;
   // «قلتم، فعلنا»: what the association changed after hearing people, open to everyone.
   if (first === 'you-said-we-did') return <YouSaidWeDid />;
   // The service guide is public; signed in, the same address lists the services with "you may qualify".
@@ -183,6 +190,9 @@ function Screen({ ended }: { ended: boolean }) {
       break;
     case 'messages':
       screen = <Messages />;
+      break;
+    case 'declaration':
+      screen = <Declaration />;
       break;
     case 'my-data':
       screen = <MyData />;

@@ -2,7 +2,7 @@
 import { and, count, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent, ListAuditQuery } from '../../../shared/contracts/audit';
 import { auditEvents } from '../../platform/audit/audit.tables';
-import { decodeCursor, encodeCursor, escapeLike } from '../../platform/db/cursor';
+import { decodeIntegerCursor, encodeCursor, escapeLike } from '../../platform/db/cursor';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 
@@ -30,11 +30,11 @@ export function createAuditService({ db }: { db: Db }) {
         );
       }
       const where = and(...filters);
-      const after = decodeCursor(query.cursor, 1) as [number] | null;
+      const after = decodeIntegerCursor(query.cursor);
       const rows = await db
         .select()
         .from(auditEvents)
-        .where(after ? and(where, lt(auditEvents.id, Number(after[0]))) : where)
+        .where(after ? and(where, lt(auditEvents.id, after)) : where)
         .orderBy(desc(auditEvents.id))
         .limit(query.limit);
       const [total] = await db.select({ n: count() }).from(auditEvents).where(where);

@@ -183,6 +183,8 @@ export const consents = pgTable(
     purpose: text('purpose').notNull(),
     granted: boolean('granted').notNull(),
     channel: text('channel').notNull(),
+    /** The consent text's version (its purpose's) the consent was given under; null: before texts were managed. */
+    textVersion: integer('text_version'),
     recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -191,6 +193,26 @@ export const consents = pgTable(
     tenantReference(t, t.beneficiaryId, beneficiaries).onDelete('cascade'),
     tenantReference(t, t.recordedBy, users),
     index('consents_beneficiary_idx').on(t.beneficiaryId, t.recordedAt),
+  ],
+);
+
+// نص الموافقة — per purpose, versioned (written when a consent policy document is published, 0027).
+export const consentTexts = pgTable(
+  'consent_texts',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: orgId(),
+    purpose: text('purpose').notNull(),
+    version: integer('version').notNull(),
+    bodyAr: text('body_ar').notNull(),
+    bodyEn: text('body_en').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.createdBy, users),
+    uniqueIndex('consent_texts_org_purpose_version_key').on(t.organizationId, t.purpose, t.version),
   ],
 );
 

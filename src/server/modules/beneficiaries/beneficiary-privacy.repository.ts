@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ExportedCharterAcceptance, ExportedDispute } from '../../../shared/contracts/disputes';
 import type { Tx } from '../../platform/db/database';
 import { type SummaryRow, summaryColumns } from './beneficiaries.repository';
 import { correctionRequests, duplicateSuspicions } from './beneficiaries.tables';
@@ -68,6 +69,9 @@ export const recordTablesMovedOnMerge = [
   // Satisfaction surveys (the anonymous answers name no one and stay as they are).
   'survey_invitations',
   'survey_responses',
+  // The charter accepted, and disputes with the person (issue 14).
+  'charter_acceptances',
+  'disputes',
 ] as const;
 
 /** Moves every record of `fromId` onto `toId` (a merge keeps everything the organization held). */
@@ -136,6 +140,11 @@ export async function erasePersonalRecords(tx: Tx, beneficiaryId: string) {
     sql`update partner_referrals set shared_data = '{}'::jsonb, reason = '—' where beneficiary_id = ${beneficiaryId}`,
   );
   await tx.execute(sql`update appointments set purpose = null where beneficiary_id = ${beneficiaryId}`);
+  // A dispute keeps its dates, steps and charter version for the figures; what was said goes.
+  await tx.execute(sql`update dispute_steps s set note = '—' from disputes d
+    where d.organization_id = s.organization_id and d.id = s.dispute_id and d.beneficiary_id = ${beneficiaryId}`);
+  await tx.execute(sql`update disputes set subject = '—', description = '—',
+    outcome = case when outcome is null then null else '—' end where beneficiary_id = ${beneficiaryId}`);
   // Survey answers stay for the figures, unlinked from the person; open invitations can no longer be used.
   await tx.execute(
     sql`update survey_responses set beneficiary_id = null where beneficiary_id = ${beneficiaryId}`,
@@ -156,6 +165,27 @@ export async function erasePersonalRecords(tx: Tx, beneficiaryId: string) {
     sql`delete from beneficiary_documents where beneficiary_id = ${beneficiaryId} returning storage_key`,
   );
   return [...docs.rows.map((d) => d.storage_key), ...signatures.rows.map((d) => d.signature_key)];
+}
+
+/** The person's disputes with every step, and the charter versions they accepted (the PDPL export). */
+export async function disputesAndCharterOf(tx: Tx, organizationId: string, beneficiaryId: string) {
+  const disputes = await tx.execute<ExportedDispute>(sql`
+    select d.subject, d.description, d.status, d.outcome, d.charter_version as "charterVersion",
+           to_char(d.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "openedAt",
+           to_char(d.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "closedAt",
+           coalesce((select jsonb_agg(jsonb_build_object('step', s.step, 'note', s.note,
+                       'recordedAt', to_char(s.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                     order by s.position)
+                from dispute_steps s where s.organization_id = d.organization_id and s.dispute_id = d.id),
+             '[]'::jsonb) as steps
+      from disputes d where d.organization_id = ${organizationId} and d.beneficiary_id = ${beneficiaryId}
+     order by d.opened_at, d.id`);
+  const charter = await tx.execute<ExportedCharterAcceptance>(sql`
+    select c.version_number as "versionNumber", c.channel,
+           to_char(c.accepted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "acceptedAt"
+      from charter_acceptances c where c.organization_id = ${organizationId} and c.beneficiary_id = ${beneficiaryId}
+     order by c.accepted_at, c.id`);
+  return { disputes: disputes.rows, charterAcceptances: charter.rows };
 }
 
 // ---- correction requests ----

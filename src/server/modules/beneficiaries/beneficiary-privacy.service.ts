@@ -15,6 +15,7 @@ import { assertKnownCodes, type BeneficiaryService } from './beneficiaries.servi
 import { type ExportData, exportHtml } from './beneficiary-export-html';
 import {
   type CorrectionRow,
+  disputesAndCharterOf,
   erasePersonalRecords,
   findCorrection,
   findSuspicion,
@@ -162,6 +163,7 @@ export function createBeneficiaryPrivacyService(deps: {
       const consents = await records.listConsents(ctx, id);
       // Every event, not the page's newest 300: the right of access is to all of it.
       const timeline = await records.timeline(ctx, id, undefined, Number.MAX_SAFE_INTEGER);
+      const held = await disputesAndCharterOf(db, ctx.actor.organizationId, profile.id);
       await recordAudit(db, ctx, { action: 'beneficiaries.export', entityType: 'beneficiary', entityId: id });
       const org = await organizations.getOrganization(ctx.actor.organizationId);
       return {
@@ -172,6 +174,8 @@ export function createBeneficiaryPrivacyService(deps: {
         documents: documents.items,
         declarations: declarations.items,
         consents: consents.items,
+        charterAcceptances: held.charterAcceptances,
+        disputes: held.disputes,
         timeline: timeline.items,
       };
     },

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/database';
 import {
   beneficiaryDocuments,
   consents,
+  consentTexts,
   declarations,
   declarationTexts,
   interactions,
@@ -99,6 +100,20 @@ export const listDeclarations = (tx: Tx, beneficiaryId: string) =>
 
 export async function insertDeclaration(tx: Tx, values: typeof declarations.$inferInsert) {
   const [row] = await tx.insert(declarations).values(values).returning();
+  return row!;
+}
+
+/** The consent text in force per purpose (the latest version of each). */
+export function currentConsentTexts(tx: Tx, organizationId: string) {
+  return tx
+    .selectDistinctOn([consentTexts.purpose])
+    .from(consentTexts)
+    .where(eq(consentTexts.organizationId, organizationId))
+    .orderBy(consentTexts.purpose, desc(consentTexts.version));
+}
+
+export async function insertConsentText(tx: Tx, values: typeof consentTexts.$inferInsert) {
+  const [row] = await tx.insert(consentTexts).values(values).returning();
   return row!;
 }
 

@@ -11,7 +11,7 @@ import {
   timelineItemSchema,
   timelineQuerySchema,
 } from '../../../shared/contracts/beneficiaries';
-import { idParamsSchema, textSchema } from '../../../shared/contracts/common';
+import { idParamsSchema } from '../../../shared/contracts/common';
 import { actorContextOf } from '../../platform/http/context';
 import { readMultipart } from '../../platform/http/multipart';
 import { sendStoredFile } from '../../platform/http/security-headers';
@@ -75,22 +75,8 @@ export const beneficiaryRecordRoutes =
       (request) => records.getDeclarationText(actorContextOf(request)),
     );
 
-    // A new version of the declaration (every beneficiary signs again). The Arabic may carry both
-    // grammatical genders inline, `{الموقع|الموقعة}` or `مسؤول{|ة}`: the signing screen shows the
-    // signer's form (src/shared/gendered-text.ts); a text without them is shown as written.
-    app.post(
-      '/api/v1/declaration-text',
-      {
-        config: { access: 'declarations.manage_text' },
-        schema: {
-          tags,
-          body: z.object({ bodyAr: textSchema(20, 5000), bodyEn: textSchema(20, 5000) }),
-          response: { 201: declarationTextSchema },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await records.publishDeclarationText(actorContextOf(request), request.body)),
-    );
+    // A new version of the declaration is a published `declaration` policy document (board approval,
+    // versions: the policies page); publishing it writes the next text here (policies/policy-texts.ts).
 
     app.get(
       '/api/v1/beneficiaries/:id/declarations',

@@ -25,11 +25,13 @@ import { declarationState } from './beneficiaries.presenter';
 import type { BeneficiaryRow } from './beneficiaries.repository';
 import { assertKnownCodes, type BeneficiaryService, resolveDate } from './beneficiaries.service';
 import {
+  currentConsentTexts,
   currentDeclarationText,
   type DeclarationTextRow,
   type DocumentRow,
   findDocument,
   insertConsent,
+  insertConsentText,
   insertDeclaration,
   insertDeclarationText,
   insertDeclarationTextIfAbsent,
@@ -56,6 +58,15 @@ export const defaultDeclarationText = {
  * only. Shown as the default it is (same pledge, either gender), so a woman no longer reads «مسؤول».
  */
 const masculineDefaultAr = genderedText(defaultDeclarationText.bodyAr, 'male');
+
+/** A consent granted under an older text than its purpose's text in force is to be asked again. */
+function consentTextChanged(
+  c: { purpose: string; granted: boolean; textVersion: number | null },
+  texts: { purpose: string; version: number }[],
+) {
+  const current = texts.find((t) => t.purpose === c.purpose);
+  return c.granted && current !== undefined && c.textVersion !== current.version;
+}
 
 export type BeneficiaryRecordsService = ReturnType<typeof createBeneficiaryRecordsService>;
 
@@ -101,6 +112,28 @@ export function createBeneficiaryRecordsService(deps: {
     // request's transaction), and both read the row that won.
     await insertDeclarationTextIfAbsent(db, { organizationId, version: 1, ...defaultDeclarationText });
     return (await currentDeclarationText(db, organizationId))!;
+  }
+
+  async function publishDeclarationTextIn(
+    tx: Tx,
+    ctx: ActorContext,
+    input: { bodyAr: string; bodyEn: string },
+  ) {
+    await lockForChange(tx, 'declaration_text', ctx.actor.organizationId);
+    const current = await currentDeclarationText(tx, ctx.actor.organizationId);
+    const row = await insertDeclarationText(tx, {
+      organizationId: ctx.actor.organizationId,
+      version: (current?.version ?? 1) + 1,
+      bodyAr: input.bodyAr,
+      bodyEn: input.bodyEn,
+      createdBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'declarations.publish_text',
+      entityType: 'declaration_text',
+      entityId: String(row.version),
+    });
+    return presentText(row);
   }
 
   type Upload = Awaited<ReturnType<typeof checkUpload>>;
@@ -244,24 +277,38 @@ export function createBeneficiaryRecordsService(deps: {
     getDeclarationText: async (ctx: ActorContext) =>
       presentText(await declarationText(ctx.actor.organizationId)),
 
-    async publishDeclarationText(ctx: ActorContext, input: { bodyAr: string; bodyEn: string }) {
-      return db.transaction(async (tx) => {
-        await lockForChange(tx, 'declaration_text', ctx.actor.organizationId);
-        const current = await currentDeclarationText(tx, ctx.actor.organizationId);
-        const row = await insertDeclarationText(tx, {
-          organizationId: ctx.actor.organizationId,
-          version: (current?.version ?? 1) + 1,
-          bodyAr: input.bodyAr,
-          bodyEn: input.bodyEn,
-          createdBy: ctx.actor.userId,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'declarations.publish_text',
-          entityType: 'declaration_text',
-          entityId: String(row.version),
-        });
-        return presentText(row);
+    /** A declaration policy document was published: its text is the next version (in the caller's transaction). */
+    publishDeclarationTextIn,
+
+    /**
+     * A consent policy document was published: the purpose's next consent text. Consents granted under
+     * an older text are then shown as "consent text changed — ask again".
+     */
+    async publishConsentTextIn(
+      tx: Tx,
+      ctx: ActorContext,
+      input: { purpose: (typeof consentPurposes)[number]; bodyAr: string; bodyEn: string },
+    ) {
+      const organizationId = ctx.actor.organizationId;
+      await lockForChange(tx, `consent_text:${input.purpose}`, organizationId);
+      const current = (await currentConsentTexts(tx, organizationId)).find(
+        (t) => t.purpose === input.purpose,
+      );
+      const row = await insertConsentText(tx, {
+        organizationId,
+        purpose: input.purpose,
+        version: (current?.version ?? 0) + 1,
+        bodyAr: input.bodyAr,
+        bodyEn: input.bodyEn,
+        createdBy: ctx.actor.userId,
       });
+      await recordAudit(tx, ctx, {
+        action: 'consents.publish_text',
+        entityType: 'consent_text',
+        entityId: row.id,
+        details: { purpose: input.purpose, version: row.version },
+      });
+      return { version: row.version };
     },
 
     async listDeclarations(ctx: ActorContext, beneficiaryId: string) {
@@ -294,6 +341,7 @@ export function createBeneficiaryRecordsService(deps: {
       const row = await beneficiaries.load(db, ctx, beneficiaryId);
       const latest = new Map<string, Awaited<ReturnType<typeof listConsents>>[number]>();
       for (const c of await listConsents(db, row.id)) if (!latest.has(c.purpose)) latest.set(c.purpose, c);
+      const texts = await currentConsentTexts(db, row.organizationId);
       return {
         items: consentPurposes
           .filter((p) => latest.has(p))
@@ -305,6 +353,8 @@ export function createBeneficiaryRecordsService(deps: {
               channel: c.channel,
               recordedAt: c.recordedAt.toISOString(),
               recordedBy: c.recordedBy,
+              textVersion: c.textVersion,
+              textChanged: consentTextChanged(c, texts),
             };
           }),
       };
@@ -330,10 +380,12 @@ export function createBeneficiaryRecordsService(deps: {
       assertKnownCodes(org.settings, { channel: input.channel });
       return db.transaction(async (tx) => {
         const row = await beneficiaries.load(tx, ctx, beneficiaryId);
+        const texts = await currentConsentTexts(tx, row.organizationId);
         const c = await insertConsent(tx, {
           organizationId: row.organizationId,
           beneficiaryId: row.id,
           ...input,
+          textVersion: texts.find((t) => t.purpose === input.purpose)?.version ?? null,
           recordedBy: ctx.actor.userId,
         });
         await recordAudit(tx, ctx, {
@@ -348,6 +400,8 @@ export function createBeneficiaryRecordsService(deps: {
           channel: c.channel,
           recordedAt: c.recordedAt.toISOString(),
           recordedBy: c.recordedBy,
+          textVersion: c.textVersion,
+          textChanged: false,
         };
       });
     },

@@ -18,7 +18,7 @@ import type { Organization } from '../../../shared/contracts/organization';
 import { can } from '../../../shared/permissions';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeInstantIdCursor, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext, PortalContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -180,9 +180,8 @@ export function createComplaintService(deps: {
 
   return {
     async list(ctx: ActorContext, query: ComplaintListQuery) {
-      const cursor = decodeCursor(query.cursor, 2) as [string, string] | null;
-      const after = cursor ? { createdAt: new Date(cursor[0]), id: cursor[1] } : null;
-      if (after && Number.isNaN(after.createdAt.getTime())) throw invalidField('cursor');
+      const cursor = decodeInstantIdCursor(query.cursor);
+      const after = cursor ? { createdAt: cursor.at, id: cursor.id } : null;
       const now = clock.now();
       const { rows, total } = await listComplaints(
         db,

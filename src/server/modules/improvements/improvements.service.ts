@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contracts/surveys';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeInstantIdCursor, encodeCursor } from '../../platform/db/cursor';
 import type { Db } from '../../platform/db/database';
 import { inTenant } from '../../platform/db/tenant';
 import type { ActorContext } from '../../platform/http/context';
@@ -95,11 +95,8 @@ export function createImprovementService(deps: {
 
   return {
     async list(ctx: ActorContext, query: ImprovementListQuery) {
-      const cursor = decodeCursor(query.cursor, 2) as [string, string] | null;
-      const after = cursor ? { createdAt: new Date(cursor[0]), id: cursor[1] } : null;
-      if (after && (Number.isNaN(after.createdAt.getTime()) || typeof after.id !== 'string')) {
-        throw invalid(400, 'cursor');
-      }
+      const cursor = decodeInstantIdCursor(query.cursor);
+      const after = cursor ? { createdAt: cursor.at, id: cursor.id } : null;
       const { rows, total } = await listImprovements(db, ctx.actor.organizationId, query, after);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

@@ -1,7 +1,7 @@
 // Lists the notification outbox of the actor's organization: what was (or would be) sent, to whom.
 import { and, count, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { ListOutboxQuery, OutboxMessage } from '../../../shared/contracts/outbox';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeInstantIdCursor, encodeCursor } from '../../platform/db/cursor';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { outboxMessages } from '../../platform/notifications/outbox.tables';
@@ -16,13 +16,13 @@ export function createOutboxService({ db }: { db: Db }) {
       if (query.status) filters.push(eq(outboxMessages.status, query.status));
       if (query.q) filters.push(eq(outboxMessages.recipient, query.q));
       const where = and(...filters);
-      const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+      const after = decodeInstantIdCursor(query.cursor);
       const page = after
         ? and(
             where,
             or(
-              lt(outboxMessages.createdAt, new Date(after[0])),
-              and(eq(outboxMessages.createdAt, new Date(after[0])), lt(outboxMessages.id, after[1])),
+              lt(outboxMessages.createdAt, after.at),
+              and(eq(outboxMessages.createdAt, after.at), lt(outboxMessages.id, after.id)),
             ),
           )
         : where;

@@ -281,14 +281,21 @@ describe('the platform operator', () => {
     const manifest = JSON.parse(files['manifest.json']!);
     expect(manifest).toMatchObject({ organizationId: firstOrgId, slug: 'first-birr' });
     expect(manifest.tables).toMatchObject({ beneficiaries: 1, users: 2 });
-    const beneficiaries = JSON.parse(files['tables/beneficiaries.json']!);
-    expect(beneficiaries.map((b: { id: string }) => b.id)).toEqual([firstBeneficiary.id]);
-    const users = JSON.parse(files['tables/users.json']!) as Record<string, unknown>[];
+    // Each table is in parts (JSON arrays), listed in the manifest in order.
+    const rowsOf = (table: string): Record<string, unknown>[] =>
+      manifest.parts[table].flatMap((part: { name: string }) => JSON.parse(files[part.name]!));
+    expect(manifest.parts.beneficiaries).toEqual([
+      { name: 'tables/beneficiaries/part-000001.json', rows: 1 },
+    ]);
+    const beneficiaries = rowsOf('beneficiaries');
+    expect(beneficiaries.map((b) => b.id)).toEqual([firstBeneficiary.id]);
+    const users = rowsOf('users');
     expect(users.map((u) => u.email).sort()).toEqual(['operator@first.sa', 'registrar@first.sa']);
     expect(users.every((u) => !('password_hash' in u))).toBe(true);
-    expect(Object.keys(files)).not.toContain('tables/sessions.json');
+    expect(Object.keys(files).filter((name) => name.startsWith('tables/sessions/'))).toEqual([]);
+    expect(manifest.parts.sessions).toBeUndefined();
     // The document's file travels with its row.
-    const [document] = JSON.parse(files['tables/beneficiary_documents.json']!);
+    const [document] = rowsOf('beneficiary_documents') as { storage_key: string }[];
     expect(manifest).toMatchObject({ files: 1, missingFiles: [] });
     expect(files[`files/${document.storage_key}`]).toBe(tinyPng.toString('utf8'));
     // Nothing of the second association is in the first's archive.

@@ -52,17 +52,28 @@ export async function exportedTables(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.table_name).filter((name) => !notExported.has(name));
 }
 
-/** One table's rows of the association (inside its scope), without secret columns. */
-export async function exportedRows(
-  tx: Tx,
-  table: string,
-  organizationId: string,
-): Promise<Record<string, unknown>[]> {
+const rowsCursor = sql.identifier('platform_export_rows');
+
+/** Opens a server-side cursor over one table's rows of the association (inside its transaction). */
+export async function declareRowsCursor(tx: Tx, table: string, organizationId: string): Promise<void> {
+  await tx.execute(
+    sql`declare ${rowsCursor} no scroll cursor for
+        select * from ${sql.identifier(table)} where organization_id = ${organizationId}`,
+  );
+}
+
+/** The cursor's next `count` rows, without secret columns. */
+export async function fetchRowsCursor(tx: Tx, count: number): Promise<Record<string, unknown>[]> {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`invalid batch size ${count}`);
   const { rows } = await tx.execute<Record<string, unknown>>(
-    sql`select * from ${sql.identifier(table)} where organization_id = ${organizationId}`,
+    sql`fetch forward ${sql.raw(String(count))} from ${rowsCursor}`,
   );
   for (const row of rows) for (const column of secretColumns) delete row[column];
   return rows;
+}
+
+export async function closeRowsCursor(tx: Tx): Promise<void> {
+  await tx.execute(sql`close ${rowsCursor}`);
 }
 
 export async function exportedOrganization(tx: Tx, organizationId: string) {

@@ -1,22 +1,50 @@
-import { and, arrayOverlaps, asc, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  lte,
+  or,
+  sql,
+} from 'drizzle-orm';
+import { escapeLike } from '../../platform/db/cursor';
 import type { Tx } from '../../platform/db/database';
 import { users } from '../../platform/identity/users.tables';
-import { policyAcknowledgements, policyDocuments, policyReminders, policyVersions } from './policies.tables';
+import {
+  policyAcknowledgements,
+  policyDocuments,
+  policyMinutes,
+  policyReminders,
+  policyVersions,
+} from './policies.tables';
 
 export type PolicyDocumentRow = typeof policyDocuments.$inferSelect;
 export type PolicyVersionRow = typeof policyVersions.$inferSelect;
 
-export function listDocuments(tx: Tx, organizationId: string, kind?: PolicyDocumentRow['kind']) {
-  return tx
+/** One page of the association's documents (by kind, then Arabic title), with the true total. */
+export async function listDocuments(
+  tx: Tx,
+  organizationId: string,
+  filter: { kind?: PolicyDocumentRow['kind']; limit: number; offset: number },
+) {
+  const where = and(
+    eq(policyDocuments.organizationId, organizationId),
+    filter.kind ? eq(policyDocuments.kind, filter.kind) : undefined,
+  );
+  const rows = await tx
     .select()
     .from(policyDocuments)
-    .where(
-      and(
-        eq(policyDocuments.organizationId, organizationId),
-        kind ? eq(policyDocuments.kind, kind) : undefined,
-      ),
-    )
-    .orderBy(asc(policyDocuments.kind), asc(policyDocuments.titleAr), asc(policyDocuments.id));
+    .where(where)
+    .orderBy(asc(policyDocuments.kind), asc(policyDocuments.titleAr), asc(policyDocuments.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [total] = await tx.select({ n: count() }).from(policyDocuments).where(where);
+  return { rows, total: total?.n ?? 0 };
 }
 
 export async function findDocument(tx: Tx, organizationId: string, id: string, forUpdate = false) {
@@ -51,11 +79,27 @@ export async function updateDocument(
 export function versionsOf(tx: Tx, organizationId: string, documentIds: string[]) {
   if (documentIds.length === 0) return Promise.resolve([]);
   return tx
-    .select({ version: policyVersions, approvedByName: users.fullName })
+    .select({
+      version: policyVersions,
+      approvedByName: users.fullName,
+      minutes: {
+        fileName: policyMinutes.fileName,
+        contentType: policyMinutes.contentType,
+        size: policyMinutes.size,
+        uploadedAt: policyMinutes.uploadedAt,
+      },
+    })
     .from(policyVersions)
     .leftJoin(
       users,
       and(eq(users.organizationId, policyVersions.organizationId), eq(users.id, policyVersions.approvedBy)),
+    )
+    .leftJoin(
+      policyMinutes,
+      and(
+        eq(policyMinutes.organizationId, policyVersions.organizationId),
+        eq(policyMinutes.versionId, policyVersions.id),
+      ),
     )
     .where(
       and(eq(policyVersions.organizationId, organizationId), inArray(policyVersions.documentId, documentIds)),
@@ -234,4 +278,102 @@ export function activeStaffWithRoles(tx: Tx, organizationId: string, roles: read
       ),
     )
     .orderBy(asc(users.id));
+}
+
+/** Keeps the normalised titles + published body the library searches (wasl_normalize_name, 0003). */
+export async function refreshSearchText(tx: Tx, organizationId: string, id: string) {
+  await tx.execute(sql`
+    update policy_documents d set search_text = wasl_normalize_name(
+      d.title_ar || ' ' || d.title_en || ' ' || coalesce((
+        select v.body || ' ' || coalesce(v.body_en, '') from policy_versions v
+        where v.organization_id = d.organization_id and v.document_id = d.id and v.status = 'published'
+      ), ''))
+    where d.organization_id = ${organizationId} and d.id = ${id}`);
+}
+
+const publishedJoin = and(
+  eq(policyVersions.organizationId, policyDocuments.organizationId),
+  eq(policyVersions.documentId, policyDocuments.id),
+  eq(policyVersions.status, 'published'),
+);
+
+/**
+ * One page of the published documents of these kinds (null: any), linked from a screen, matching the
+ * search (`%` and `_` are searched as themselves, never as wildcards), with the true total.
+ */
+export async function libraryDocuments(
+  tx: Tx,
+  organizationId: string,
+  /** `q`: already normalised (normalizeArabicName, the twin of wasl_normalize_name) and not empty. */
+  filter: { kinds: PolicyDocumentRow['kind'][] | null; context: string | null; q: string | null },
+  page: { limit: number; offset: number },
+) {
+  const where = and(
+    eq(policyDocuments.organizationId, organizationId),
+    filter.kinds ? inArray(policyDocuments.kind, filter.kinds) : undefined,
+    filter.context ? arrayContains(policyDocuments.contexts, [filter.context]) : undefined,
+    filter.q
+      ? sql`${policyDocuments.searchText} like '%' || ${escapeLike(filter.q)} || '%' escape '\\'`
+      : undefined,
+  );
+  const rows = await tx
+    .select({ document: policyDocuments, version: policyVersions })
+    .from(policyDocuments)
+    .innerJoin(policyVersions, publishedJoin)
+    .where(where)
+    .orderBy(asc(policyDocuments.kind), asc(policyDocuments.titleAr), asc(policyDocuments.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [total] = await tx
+    .select({ n: count() })
+    .from(policyDocuments)
+    .innerJoin(policyVersions, publishedJoin)
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The newest document of a kind that has a published version, with that version. */
+export async function publishedOfKind(tx: Tx, organizationId: string, kind: PolicyDocumentRow['kind']) {
+  const [row] = await tx
+    .select({ document: policyDocuments, version: policyVersions })
+    .from(policyDocuments)
+    .innerJoin(policyVersions, publishedJoin)
+    .where(and(eq(policyDocuments.organizationId, organizationId), eq(policyDocuments.kind, kind)))
+    .orderBy(desc(policyDocuments.createdAt), desc(policyDocuments.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every document of a kind with its published version (the public policy page), by Arabic title. */
+export function publishedAllOfKind(tx: Tx, organizationId: string, kind: PolicyDocumentRow['kind']) {
+  return tx
+    .select({ document: policyDocuments, version: policyVersions })
+    .from(policyDocuments)
+    .innerJoin(policyVersions, publishedJoin)
+    .where(and(eq(policyDocuments.organizationId, organizationId), eq(policyDocuments.kind, kind)))
+    .orderBy(asc(policyDocuments.titleAr), asc(policyDocuments.id))
+    .limit(50);
+}
+
+export async function findMinutes(tx: Tx, organizationId: string, versionId: string) {
+  const [row] = await tx
+    .select()
+    .from(policyMinutes)
+    .where(and(eq(policyMinutes.organizationId, organizationId), eq(policyMinutes.versionId, versionId)));
+  return row ?? null;
+}
+
+/** The version's minutes file, replacing the one before; answers the replaced file's storage key. */
+export async function replaceMinutes(tx: Tx, values: typeof policyMinutes.$inferInsert) {
+  const [old] = await tx
+    .delete(policyMinutes)
+    .where(
+      and(
+        eq(policyMinutes.organizationId, values.organizationId),
+        eq(policyMinutes.versionId, values.versionId),
+      ),
+    )
+    .returning({ storageKey: policyMinutes.storageKey, sha256: policyMinutes.sha256 });
+  await tx.insert(policyMinutes).values(values);
+  return old ?? null;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
+  libraryListSchema,
+  libraryQuerySchema,
   policiesQuerySchema,
   policyAcknowledgementSchema,
   policyAcknowledgementsSchema,
@@ -16,7 +18,10 @@ import {
   policyVersionUpdateSchema,
 } from '../../../shared/contracts/policies';
 import { actorContextOf } from '../../platform/http/context';
+import { readMultipart } from '../../platform/http/multipart';
+import { sendStoredFile } from '../../platform/http/security-headers';
 import type { PolicyService } from './policies.service';
+import { maxMinutesBytes } from './policy-minutes';
 
 const tags = ['policies'];
 const detail = { 200: policyDetailSchema };
@@ -31,6 +36,14 @@ export const policyRoutes =
         schema: { tags, querystring: policiesQuerySchema, response: { 200: policyListSchema } },
       },
       (request) => policies.list(actorContextOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/library',
+      {
+        config: { access: 'policies.read' },
+        schema: { tags, querystring: libraryQuerySchema, response: { 200: libraryListSchema } },
+      },
+      (request) => policies.library(actorContextOf(request), request.query),
     );
     app.post(
       '/api/v1/policies',
@@ -100,6 +113,35 @@ export const policyRoutes =
       },
       (request) =>
         policies.approve(actorContextOf(request), request.params.id, request.params.vid, request.body),
+    );
+    // multipart/form-data: one `file` part (the minutes: PDF or image, checked by content), allowed
+    // once the version is approved; approval itself stays JSON.
+    app.post(
+      '/api/v1/policies/:id/versions/:vid/minutes',
+      {
+        config: { access: 'policies.approve' },
+        schema: {
+          tags,
+          params: policyVersionParamsSchema,
+          consumes: ['multipart/form-data'],
+          response: detail,
+        },
+      },
+      async (request) => {
+        const { file } = await readMultipart(request, { maxFileBytes: maxMinutesBytes, maxFields: 2 });
+        const ctx = actorContextOf(request);
+        await policies.uploadMinutes(ctx, request.params.id, request.params.vid, file);
+        return policies.get(ctx, request.params.id);
+      },
+    );
+    app.get(
+      '/api/v1/policies/:id/versions/:vid/minutes',
+      { config: { access: 'policies.read' }, schema: { tags, params: policyVersionParamsSchema } },
+      async (request, reply) =>
+        sendStoredFile(
+          reply,
+          await policies.readMinutes(actorContextOf(request), request.params.id, request.params.vid),
+        ),
     );
     app.post(
       '/api/v1/policies/:id/versions/:vid/publish',

@@ -13,7 +13,9 @@ import type {
 import type { StaffRole } from '../../../shared/roles';
 import { recordAudit } from '../../platform/audit/audit';
 import { type Clock, localToday } from '../../platform/clock';
+import { decodeOffset, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
+import type { FileStorage } from '../../platform/files/storage';
 import type { ActorContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
@@ -28,6 +30,7 @@ import {
   nextVersionNumber,
   type PolicyDocumentRow,
   type PolicyVersionRow,
+  refreshSearchText,
   staffAcknowledgements,
   supersedePublished,
   updateDocument,
@@ -35,6 +38,8 @@ import {
   versionsOf,
 } from './policies.repository';
 import { diffPolicyText } from './policy-diff';
+import { createPolicyMinutes } from './policy-minutes';
+import { createPolicyTexts, publishSignedText, type SignedTextRegistry } from './policy-texts';
 
 export type PolicyService = ReturnType<typeof createPolicyService>;
 
@@ -48,6 +53,8 @@ const documentValues = (input: PolicyInput) => ({
   titleAr: input.titleAr,
   titleEn: input.titleEn,
   reviewDate: input.reviewDate ?? null,
+  purpose: input.purpose ?? null,
+  contexts: input.contexts ?? [],
 });
 
 const presentVersion = (line: VersionLine) => ({
@@ -60,14 +67,30 @@ const presentVersion = (line: VersionLine) => ({
   minutesReference: line.version.minutesReference,
   approvedByName: line.approvedByName,
   approvedAt: iso(line.version.approvedAt),
+  minutes: line.minutes
+    ? {
+        fileName: line.minutes.fileName,
+        contentType: line.minutes.contentType,
+        size: line.minutes.size,
+        uploadedAt: line.minutes.uploadedAt.toISOString(),
+      }
+    : null,
   submittedAt: iso(line.version.submittedAt),
   publishedAt: iso(line.version.publishedAt),
   supersededAt: iso(line.version.supersededAt),
   createdAt: line.version.createdAt.toISOString(),
 });
 
-export function createPolicyService(deps: { db: Db; clock: Clock; organizations: OrganizationService }) {
-  const { db, clock, organizations } = deps;
+export function createPolicyService(deps: {
+  db: Db;
+  clock: Clock;
+  organizations: OrganizationService;
+  records: SignedTextRegistry;
+  storage: FileStorage;
+}) {
+  const { db, clock, organizations, records, storage } = deps;
+  const texts = createPolicyTexts({ db });
+  const minutes = createPolicyMinutes({ db, clock, storage });
 
   async function today(organizationId: string) {
     const organization = await organizations.getOrganization(organizationId);
@@ -100,6 +123,8 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
           kind: document.kind,
           titleAr: document.titleAr,
           titleEn: document.titleEn,
+          purpose: (document.purpose as PolicyInput['purpose']) ?? null,
+          contexts: document.contexts as NonNullable<PolicyInput['contexts']>,
           reviewDate: document.reviewDate,
           reviewOverdue: document.reviewDate !== null && document.reviewDate < date,
           publishedVersion: current?.version.number ?? null,
@@ -122,8 +147,13 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
     return {
       ...line!.summary,
       publishedBody: line!.current?.version.body ?? null,
+      publishedBodyEn: line!.current?.version.bodyEn ?? null,
       acknowledgedAt: line!.acknowledgedAt,
-      versions: line!.versions.map((v) => ({ ...presentVersion(v), body: v.version.body })),
+      versions: line!.versions.map((v) => ({
+        ...presentVersion(v),
+        body: v.version.body,
+        bodyEn: v.version.bodyEn,
+      })),
     };
   }
 
@@ -133,16 +163,22 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
     id: string,
     vid: string,
     from: PolicyVersionStatus,
-    change: (tx: Tx, version: PolicyVersionRow, now: Date) => Promise<Record<string, unknown>>,
+    change: (
+      tx: Tx,
+      version: PolicyVersionRow,
+      now: Date,
+      document: PolicyDocumentRow,
+    ) => Promise<Record<string, unknown>>,
     action: string,
   ) {
     const organizationId = ctx.actor.organizationId;
     await db.transaction(async (tx) => {
-      if (!(await findDocument(tx, organizationId, id, true))) throw notFound();
+      const document = await findDocument(tx, organizationId, id, true);
+      if (!document) throw notFound();
       const version = await findVersion(tx, organizationId, id, vid);
       if (!version) throw notFound();
       if (version.status !== from) throw wrongState(version.status);
-      const details = await change(tx, version, clock.now());
+      const details = await change(tx, version, clock.now(), document);
       await recordAudit(tx, ctx, {
         action,
         entityType: 'policy_version',
@@ -154,10 +190,20 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
   }
 
   return {
-    async list(ctx: ActorContext, filter: { kind?: PolicyDocumentRow['kind'] }) {
-      const documents = await listDocuments(db, ctx.actor.organizationId, filter.kind);
-      const items = (await summaries(ctx, documents)).map((l) => l.summary);
-      return { items, total: items.length, nextCursor: null };
+    /** One page (by kind, then title); without a limit (a caller in the server), the largest page. */
+    async list(
+      ctx: ActorContext,
+      filter: { kind?: PolicyDocumentRow['kind']; limit?: number; cursor?: string },
+    ) {
+      const offset = decodeOffset(filter.cursor);
+      const { rows, total } = await listDocuments(db, ctx.actor.organizationId, {
+        kind: filter.kind,
+        limit: filter.limit ?? 200,
+        offset,
+      });
+      const items = (await summaries(ctx, rows)).map((l) => l.summary);
+      const next = offset + items.length;
+      return { items, total, nextCursor: next < total ? encodeCursor([next]) : null };
     },
 
     get: detail,
@@ -176,8 +222,10 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
           documentId: id,
           number: 1,
           body: input.body,
+          bodyEn: input.bodyEn ?? null,
           createdBy: ctx.actor.userId,
         });
+        await refreshSearchText(tx, organizationId, id);
         await recordAudit(tx, ctx, { action: 'policies.create', entityType: 'policy', entityId: id });
         return id;
       });
@@ -201,6 +249,7 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
         documentId: id,
         number: 1,
         body: input.body,
+        bodyEn: input.bodyEn ?? null,
         status: 'published',
         decisionNumber: input.decisionNumber,
         decisionDate: input.decisionDate,
@@ -210,6 +259,7 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
         submittedAt: input.approvedAt,
         publishedAt: input.approvedAt,
       });
+      await refreshSearchText(tx, organizationId, id);
       await recordAudit(tx, ctx, {
         organizationId,
         action: 'policies.import',
@@ -224,6 +274,7 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
       await db.transaction(async (tx) => {
         const values = { ...input, updatedAt: clock.now() };
         if (!(await updateDocument(tx, ctx.actor.organizationId, id, values))) throw notFound();
+        await refreshSearchText(tx, ctx.actor.organizationId, id);
         await recordAudit(tx, ctx, {
           action: 'policies.update',
           entityType: 'policy',
@@ -248,6 +299,7 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
           documentId: id,
           number,
           body: latest?.version.body ?? '',
+          bodyEn: latest?.version.bodyEn ?? null,
           changeNote: input.changeNote ?? null,
           createdBy: ctx.actor.userId,
         });
@@ -271,6 +323,7 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
           const values = {
             body: input.body,
             updatedAt: now,
+            ...(input.bodyEn === undefined ? {} : { bodyEn: input.bodyEn }),
             ...(input.changeNote === undefined ? {} : { changeNote: input.changeNote }),
           };
           await updateVersion(tx, ctx.actor.organizationId, vid, values);
@@ -324,17 +377,22 @@ export function createPolicyService(deps: { db: Db; clock: Clock; organizations:
         id,
         vid,
         'approved',
-        async (tx, _version, now) => {
+        async (tx, version, now, document) => {
           await supersedePublished(tx, ctx.actor.organizationId, id, now);
           await updateVersion(tx, ctx.actor.organizationId, vid, {
             status: 'published',
             publishedAt: now,
             updatedAt: now,
           });
+          await refreshSearchText(tx, ctx.actor.organizationId, id);
+          await publishSignedText(records, tx, ctx, document, version);
           return {};
         },
         'policies.publish',
       ),
+
+    ...texts,
+    ...minutes,
 
     async diff(ctx: ActorContext, id: string, fromId: string, toId: string) {
       const organizationId = ctx.actor.organizationId;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { policyKinds } from '../../../shared/contracts/policies';
 import { organizationId, tenantPrimaryKey, tenantReference, timestampTz } from '../../platform/db/columns';
 import { users } from '../../platform/identity/users.tables';
 
@@ -9,14 +10,18 @@ export const policyDocuments = pgTable(
   {
     id: uuid('id').notNull().defaultRandom(),
     organizationId: organizationId(),
-    kind: text('kind', {
-      enum: ['policy', 'declaration', 'consent', 'charter', 'bylaws', 'board_decision', 'procedure'],
-    }).notNull(),
+    kind: text('kind', { enum: policyKinds }).notNull(),
     titleAr: text('title_ar').notNull(),
     titleEn: text('title_en').notNull(),
     reviewDate: date('review_date'),
     /** The review date last reminded of (a new review date is reminded of again). */
     reviewRemindedFor: date('review_reminded_for'),
+    /** A consent document's purpose (migration 0027). */
+    purpose: text('purpose'),
+    /** The screens the document applies to (the reference library's links). */
+    contexts: text('contexts').array().notNull().default(sql`'{}'::text[]`),
+    /** The titles and the published body, normalised (wasl_normalize_name) for Arabic search. */
+    searchText: text('search_text'),
     createdBy: uuid('created_by'),
     createdAt: timestampTz('created_at').notNull().defaultNow(),
     updatedAt: timestampTz('updated_at').notNull().defaultNow(),
@@ -25,6 +30,7 @@ export const policyDocuments = pgTable(
     tenantPrimaryKey(t),
     tenantReference(t, t.createdBy, users),
     index('policy_documents_org_kind_idx').on(t.organizationId, t.kind, t.titleAr),
+    index('policy_documents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -36,6 +42,8 @@ export const policyVersions = pgTable(
     documentId: uuid('document_id').notNull(),
     number: integer('number').notNull(),
     body: text('body').notNull(),
+    /** The English body (the texts people sign carry both languages; migration 0027). */
+    bodyEn: text('body_en'),
     status: text('status', { enum: ['draft', 'review', 'approved', 'published', 'superseded'] })
       .notNull()
       .default('draft'),
@@ -99,5 +107,28 @@ export const policyReminders = pgTable(
     tenantReference(t, t.versionId, policyVersions).onDelete('cascade'),
     tenantReference(t, t.userId, users),
     uniqueIndex('policy_reminders_version_user_day_key').on(t.organizationId, t.versionId, t.userId, t.day),
+  ],
+);
+
+/** The board's minutes approving a version, as an uploaded file (migration 0031); one per version. */
+export const policyMinutes = pgTable(
+  'policy_minutes',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: organizationId(),
+    versionId: uuid('version_id').notNull(),
+    storageKey: text('storage_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestampTz('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.versionId, policyVersions).onDelete('cascade'),
+    tenantReference(t, t.uploadedBy, users),
+    uniqueIndex('policy_minutes_version_key').on(t.organizationId, t.versionId),
   ],
 );

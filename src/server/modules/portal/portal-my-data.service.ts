@@ -34,7 +34,12 @@ export function createPortalMyDataService(deps: {
     return {
       items: consentPurposes.map((purpose) => {
         const c = given.find((x) => x.purpose === purpose);
-        return { purpose, granted: c?.granted ?? null, recordedAt: c?.recordedAt ?? null };
+        return {
+          purpose,
+          granted: c?.granted ?? null,
+          recordedAt: c?.recordedAt ?? null,
+          textChanged: c?.textChanged ?? false,
+        };
       }),
     };
   }

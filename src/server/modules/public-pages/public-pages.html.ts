@@ -3,6 +3,7 @@
 // page (its script then replaces it), or inside a small page of its own when no built web app is served.
 // Pure: every value that comes from the database is escaped here, and nothing here runs in the browser.
 import type { PublishedArticle } from '../../../shared/contracts/inquiries';
+import type { PublishedText } from '../../../shared/contracts/policies';
 import type { PublicAbout, PublicLabel, PublicService } from '../../../shared/contracts/public-pages';
 import { applyDigitStyle } from '../../../shared/digits';
 import { type MessageKey, message } from '../../platform/i18n/messages';
@@ -32,7 +33,7 @@ export interface PublicPage {
 /** Arabic first: these pages are written in the association's language. */
 const t = (key: MessageKey, params: Record<string, string | number> = {}) => message('ar', key, params);
 
-type Section = 'home' | 'services' | 'faq';
+type Section = 'home' | 'services' | 'faq' | 'charter' | 'policy';
 
 function pageHref(slug: string, section: Section): string {
   const base = `/p/${encodeURIComponent(slug)}`;
@@ -44,6 +45,8 @@ function frame(about: PublicAbout, current: Section, content: string): string {
     [pageHref(about.slug, 'home'), t('public.nav.home'), current === 'home'],
     [pageHref(about.slug, 'services'), t('public.nav.services'), current === 'services'],
     [pageHref(about.slug, 'faq'), t('public.nav.faq'), current === 'faq'],
+    [pageHref(about.slug, 'charter'), t('public.nav.charter'), current === 'charter'],
+    [pageHref(about.slug, 'policy'), t('public.nav.policy'), current === 'policy'],
     [`${pageHref(about.slug, 'home')}/complaint`, t('public.nav.complaint'), false],
   ];
   const nav = links
@@ -161,6 +164,49 @@ export function faqPage(about: PublicAbout, articles: PublishedArticle[], baseUr
     description: lead,
     canonical: `${baseUrl}${pageHref(about.slug, 'faq')}`,
     body: frame(about, 'faq', title(t('public.faq.title'), lead) + items),
+  };
+}
+
+/** The beneficiary charter in force: rights, duties, consequences of breach, liability, disputes. */
+export function charterPage(about: PublicAbout, text: PublishedText | null, baseUrl: string): PublicPage {
+  const lead = t('public.charter.lead', { organization: about.nameAr });
+  const content = text
+    ? `<section class="card"><h2 class="card-title">${escapeHtml(text.titleAr)}</h2>` +
+      `<p class="muted">${escapeHtml(t('public.charter.version', { number: text.versionNumber }))}</p>` +
+      `${paragraphs(text.bodyAr)}</section>`
+    : `<p class="empty">${escapeHtml(t('public.charter.empty'))}</p>`;
+  return {
+    title: `${t('public.charter.title')} — ${about.nameAr}`,
+    description: lead,
+    canonical: `${baseUrl}${pageHref(about.slug, 'charter')}`,
+    body: frame(about, 'charter', title(t('public.charter.title'), lead) + content),
+  };
+}
+
+/** The association's policies in force: each one's title, version, the board's decision and the text. */
+export function policyPage(about: PublicAbout, texts: PublishedText[], baseUrl: string): PublicPage {
+  const lead = t('public.policy.lead', { organization: about.nameAr });
+  const digits = (value: string) => escapeHtml(applyDigitStyle(value, about.digitStyle));
+  const content = texts.length
+    ? texts
+        .map((text) => {
+          const decision = text.decisionNumber
+            ? // The decision number as the board wrote it; the date in the association's digits.
+              `<p class="muted">${escapeHtml(t('public.policy.decision', { number: text.decisionNumber, date: applyDigitStyle(text.decisionDate ?? '', about.digitStyle) }))}</p>`
+            : '';
+          return (
+            `<section class="card"><h2 class="card-title">${escapeHtml(text.titleAr)}</h2>` +
+            `<p class="muted">${digits(t('public.charter.version', { number: text.versionNumber }))}</p>` +
+            `${decision}${paragraphs(text.bodyAr)}</section>`
+          );
+        })
+        .join('')
+    : `<p class="empty">${escapeHtml(t('public.policy.empty'))}</p>`;
+  return {
+    title: `${t('public.policy.title')} — ${about.nameAr}`,
+    description: lead,
+    canonical: `${baseUrl}${pageHref(about.slug, 'policy')}`,
+    body: frame(about, 'policy', title(t('public.policy.title'), lead) + content),
   };
 }
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { publishedTextSchema } from '../../../shared/contracts/policies';
 import {
   publicAboutSchema,
   publicServicesSchema,
@@ -9,11 +11,13 @@ import {
 import { AppError } from '../../platform/http/errors';
 import {
   aboutPage,
+  charterPage,
   faqPage,
   guidePage,
   inShell,
   notFoundPage,
   type PublicPage,
+  policyPage,
   standalone,
 } from './public-pages.html';
 import type { PublicPageService } from './public-pages.service';
@@ -53,7 +57,7 @@ export function publicPageRoutes(
   async function answer(
     reply: FastifyReply,
     slug: string,
-    section: '' | '/services' | '/faq',
+    section: '' | '/services' | '/faq' | '/charter' | '/policy',
     render: () => Promise<PublicPage>,
   ) {
     // /p/ alone is where the installed portal starts (it goes back to the association last opened).
@@ -86,6 +90,30 @@ export function publicPageRoutes(
       },
       (request) => pages.about(request.params.slug),
     );
+    app.get(
+      '/api/v1/public/:slug/charter',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          params: publicSlugParamsSchema,
+          response: { 200: z.object({ text: publishedTextSchema.nullable() }) },
+        },
+      },
+      async (request) => ({ text: (await pages.charter(request.params.slug)).text }),
+    );
+    app.get(
+      '/api/v1/public/:slug/policy',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          params: publicSlugParamsSchema,
+          response: { 200: z.object({ items: z.array(publishedTextSchema) }) },
+        },
+      },
+      async (request) => ({ items: (await pages.policy(request.params.slug)).items }),
+    );
 
     // Pages of the portal's address space, written on the server so they read without script.
     const page = { config: { access: 'public' as const }, schema: { hide: true } };
@@ -99,6 +127,18 @@ export function publicPageRoutes(
       answer(reply, request.params.slug, '/services', async () => {
         const { about, items } = await pages.guide(request.params.slug);
         return guidePage(about, items, baseUrl);
+      }),
+    );
+    app.get<PageRequest>('/p/:slug/charter', page, (request, reply) =>
+      answer(reply, request.params.slug, '/charter', async () => {
+        const { about, text } = await pages.charter(request.params.slug);
+        return charterPage(about, text, baseUrl);
+      }),
+    );
+    app.get<PageRequest>('/p/:slug/policy', page, (request, reply) =>
+      answer(reply, request.params.slug, '/policy', async () => {
+        const { about, items } = await pages.policy(request.params.slug);
+        return policyPage(about, items, baseUrl);
       }),
     );
     app.get<PageRequest>('/p/:slug/faq', page, (request, reply) =>

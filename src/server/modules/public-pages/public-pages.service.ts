@@ -10,6 +10,7 @@ import { inTenant } from '../../platform/db/tenant';
 import { notFound } from '../../platform/http/errors';
 import type { KnowledgeService } from '../inquiries/knowledge.service';
 import type { OrganizationService } from '../organizations/organizations.service';
+import type { PolicyService } from '../policies/policies.service';
 import { listActiveServices } from './public-pages.repository';
 
 export type PublicPageService = ReturnType<typeof createPublicPageService>;
@@ -44,8 +45,9 @@ export function createPublicPageService(deps: {
   db: Db;
   organizations: OrganizationService;
   knowledge: KnowledgeService;
+  policies: Pick<PolicyService, 'publishedText' | 'publishedTexts'>;
 }) {
-  const { db, organizations, knowledge } = deps;
+  const { db, organizations, knowledge, policies } = deps;
 
   /** Runs `fn` inside the association a slug names (row-level security), or answers 404. */
   async function inAssociation<T>(slug: string, fn: (org: Organization) => Promise<T>): Promise<T> {
@@ -82,6 +84,22 @@ export function createPublicPageService(deps: {
 
     async about(slug: string): Promise<PublicAbout> {
       return inAssociation(slug, async (org) => presentAbout(org));
+    },
+
+    /** The beneficiary charter's published version (null: none published), with the card. */
+    async charter(slug: string) {
+      return inAssociation(slug, async (org) => ({
+        about: presentAbout(org),
+        text: await policies.publishedText(db, org.id, 'charter'),
+      }));
+    },
+
+    /** The association's policies in force (published versions of kind `policy`), with the card. */
+    async policy(slug: string) {
+      return inAssociation(slug, async (org) => ({
+        about: presentAbout(org),
+        items: await policies.publishedTexts(db, org.id, 'policy'),
+      }));
     },
 
     /** The card and the approved answers of the knowledge base (its service decides what is published). */

@@ -7,7 +7,7 @@ import { endOfLocalDay, localDate, localInstant } from '../../../shared/calendar
 import type { ResultsQuery, SurveyResults } from '../../../shared/contracts/surveys';
 import { can } from '../../../shared/permissions';
 import type { Clock } from '../../platform/clock';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeInstantIdCursor, encodeCursor } from '../../platform/db/cursor';
 import type { Db } from '../../platform/db/database';
 import type { ActorContext } from '../../platform/http/context';
 import { AppError, forbidden } from '../../platform/http/errors';
@@ -123,11 +123,8 @@ export function createResultsService(deps: { db: Db; clock: Clock; organizations
 
     async comments(ctx: ActorContext, query: Filters & { q?: string; limit: number; cursor?: string }) {
       const { filter } = await filterFor(ctx, query);
-      const cursor = decodeCursor(query.cursor, 2) as [string, string] | null;
-      const after = cursor ? { answeredAt: new Date(cursor[0]), id: cursor[1] } : null;
-      if (after && (Number.isNaN(after.answeredAt.getTime()) || typeof after.id !== 'string')) {
-        throw new AppError(400, 'VALIDATION_FAILED', { fields: { cursor: 'invalid cursor' } });
-      }
+      const cursor = decodeInstantIdCursor(query.cursor);
+      const after = cursor ? { answeredAt: cursor.at, id: cursor.id } : null;
       const { rows, total } = await listComments(db, filter, query.q, after, query.limit);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

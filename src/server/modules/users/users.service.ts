@@ -6,7 +6,7 @@ import { hashPassword } from '../../platform/auth/password';
 import { assertAcceptablePassword } from '../../platform/auth/password-policy';
 import type { SessionStore } from '../../platform/auth/sessions';
 import type { Clock } from '../../platform/clock';
-import { decodeCursor, encodeCursor } from '../../platform/db/cursor';
+import { decodeTextIdCursor, encodeCursor } from '../../platform/db/cursor';
 import type { Db, Tx } from '../../platform/db/database';
 import type { ActorContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -139,7 +139,7 @@ export function createUserService(deps: { db: Db; sessions: SessionStore; jobs: 
     },
 
     async listUsers(ctx: ActorContext, query: ListUsersQuery) {
-      const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+      const after = decodeTextIdCursor(query.cursor);
       const { rows, total } = await listUsers(db, ctx.actor.organizationId, query, after);
       const last = rows.at(-1);
       return {

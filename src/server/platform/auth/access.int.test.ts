@@ -41,6 +41,8 @@ describe('route permissions', () => {
         // The public service guide and the association's card, also written as pages (issue 14).
         'GET /api/v1/public/:slug/services',
         'GET /api/v1/public/:slug/about',
+        // The beneficiary charter's published text (issue 14 item 3).
+        'GET /api/v1/public/:slug/charter',
         // A satisfaction survey's one-time link: its token is the only key (issue 13).
         'GET /api/v1/survey-responses/:token',
         'POST /api/v1/survey-responses/:token',

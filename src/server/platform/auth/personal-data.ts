@@ -31,6 +31,8 @@ const byPermission: Partial<Record<RouteAccess, PersonalDataKind | false>> = {
   'outbox.list': 'outbox',
   // Volunteers and donors are people too (PDPL).
   'supporters.read': 'supporter',
+  // Disputes with beneficiaries (issue 14): whose, about what.
+  'disputes.read': 'beneficiary',
   'services.read': false,
   // Satisfaction figures (hidden below 5 answers) and improvement actions: no one's data.
   'surveys.results': false,

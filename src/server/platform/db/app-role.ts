@@ -82,6 +82,7 @@ export async function grantAppRole(owner: pg.PoolClient, role: string): Promise<
       app_survey_invitation_organization(text), app_organizations_for_periodic_surveys(),
       app_platform_slug_taken(text), app_platform_organizations() to ${role};
     grant execute on function app_organizations_for_policy_reminders() to ${role};
+    grant execute on function app_organizations_for_monthly_reports() to ${role};
     grant usage on schema drizzle to ${role};
     grant select on drizzle.__drizzle_migrations to ${role};
   `);

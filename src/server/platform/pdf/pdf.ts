@@ -131,7 +131,7 @@ function getCompiler(): NodeCompilerType {
 }
 
 /** Pads or cuts each row to the column count, so a ragged row cannot shift the cells after it. */
-function normaliseTable(table: LetterInput['table']) {
+export function normaliseTable(table: LetterInput['table']) {
   if (!table) return null;
   const columns = table.headers.length || Math.max(0, ...table.rows.map((r) => r.length));
   if (columns === 0) return null;
@@ -148,7 +148,6 @@ function logoPath(logo: Buffer | null): string | null {
 
 /** An A4 right-to-left official letter: letterhead, title, paragraphs, optional table, page numbers. */
 export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
-  const c = getCompiler();
   const logo = logoPath(input.logo);
   const data = {
     organizationNameAr: String(input.organizationNameAr),
@@ -163,11 +162,24 @@ export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
     // Typst's numbering patterns: "١" counts in Arabic-Indic digits, "1" in Latin ones.
     numbering: input.digits === 'latn' ? '1' : '١',
   };
+  return compileTemplate(TEMPLATE, data, logo && input.logo ? { path: logo, bytes: input.logo } : null);
+}
+
+/**
+ * Compiles a constant Typst template with its data as JSON (`sys.inputs.data`) and at most one image
+ * as a shadow file; shared by every printed document (the letter above, reports in report-pdf.ts).
+ */
+export function compileTemplate(
+  template: string,
+  data: unknown,
+  image: { path: string; bytes: Buffer } | null = null,
+): Buffer {
+  const c = getCompiler();
   // Everything from here to the PDF bytes is synchronous, so concurrent calls cannot see each
   // other's logo in the shared shadow file system.
   c.resetShadow();
-  if (logo && input.logo) c.mapShadow(path.join(WORKSPACE, logo), input.logo);
-  const result = c.compile({ mainFileContent: TEMPLATE, inputs: { data: JSON.stringify(data) } });
+  if (image) c.mapShadow(path.join(WORKSPACE, image.path), image.bytes);
+  const result = c.compile({ mainFileContent: template, inputs: { data: JSON.stringify(data) } });
   const doc = result.result;
   if (result.hasError() || !doc) {
     const error = result.takeError() ?? result.takeDiagnostics();

@@ -31,6 +31,8 @@ export interface Consent {
   channel: string;
   recordedAt: string;
   recordedBy: string | null;
+  /** Granted under an older consent text than the one in force: ask again. */
+  textChanged?: boolean;
 }
 export interface DeclarationText {
   version: number;

@@ -3,6 +3,8 @@ import { Button, ButtonLink, Notice, PageTitle } from '../components/ui';
 import { useSettings, useT } from '../i18n';
 import { Link } from '../lib/router';
 import { useMe, useSession } from '../lib/session';
+import { CharterReminder } from './charter';
+import { DeclarationReminder } from './declaration';
 
 // Home, signed in: a greeting, where the registration stands while it is not accepted, four big doors.
 
@@ -14,6 +16,8 @@ const doors: { to: string; icon: IconName; label: string }[] = [
   { to: '/complaints', icon: 'edit', label: 'home.complaints' },
   { to: '/surveys', icon: 'check', label: 'survey.mine' },
   { to: '/faq', icon: 'question', label: 'faq.title' },
+  { to: '/charter', icon: 'check', label: 'charter.title' },
+  { to: '/policy', icon: 'info', label: 'policy.title' },
   { to: '/you-said-we-did', icon: 'refresh', label: 'youSaid.title' },
 ];
 
@@ -55,6 +59,8 @@ export default function Home() {
           </ButtonLink>
         </Notice>
       ) : null}
+      <DeclarationReminder />
+      <CharterReminder />
       <nav aria-label={t('home.doors')}>
         <ul className="tiles plain-list">
           {doors.map((door) => (

@@ -192,6 +192,14 @@ export function SignIn({ ended }: { ended: boolean }) {
           <Icon name="question" />
           <span>{t('faq.title')}</span>
         </Link>
+        <Link to="/charter" className="btn btn-plain btn-block">
+          <Icon name="check" />
+          <span>{t('charter.title')}</span>
+        </Link>
+        <Link to="/policy" className="btn btn-plain btn-block">
+          <Icon name="info" />
+          <span>{t('policy.title')}</span>
+        </Link>
         <Link to="/you-said-we-did" className="btn btn-plain btn-block">
           <Icon name="refresh" />
           <span>{t('youSaid.title')}</span>

@@ -95,9 +95,14 @@ export function ConsentsCard({ beneficiaryId }: { beneficiaryId: string }) {
                         : 'beneficiaries.consents.withdrawn',
                   )}
                 </Badge>
+                {current?.textChanged && (
+                  <Badge color="orange" variant="light">
+                    {t('beneficiaries.consents.textChanged')}
+                  </Badge>
+                )}
                 {editable && (
                   <Group gap={4}>
-                    {current?.granted !== true && (
+                    {(current?.granted !== true || current.textChanged) && (
                       <Button
                         size="compact-sm"
                         disabled={!channel}

@@ -10,9 +10,11 @@ import type { Beneficiary } from '../../../../shared/contracts/beneficiaries';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
+import { ReferenceLinks } from '../../../components/reference-links';
 import { RequirePermission } from '../../../components/require-permission';
 import { beneficiaryKeys, beneficiaryQuery, createBeneficiary } from '../api';
 import { DeclarationBadge, ProfileFlags } from '../components/beneficiary-badges';
+import { CharterCard } from '../components/charter-card';
 import { DocumentsSection } from '../components/documents-section';
 import { HouseholdSection } from '../components/household-section';
 import { IntakeReview } from '../components/intake-review';
@@ -47,6 +49,7 @@ function Intake() {
         title={t('beneficiaries.intake.title')}
         description={t('beneficiaries.intake.description')}
       />
+      <ReferenceLinks context="registrations" />
       <IntakeSteps
         step={step}
         isPhone={isPhone}
@@ -149,7 +152,10 @@ function IntakeRecord({ id, step, go }: { id: string; step: number; go: (s: Inta
       )}
       {step === 4 && (
         <StepCard title={t('beneficiaries.intake.steps.declaration')} onNext={next} onBack={back}>
-          <DeclarationStep beneficiary={b} />
+          <Stack gap="lg">
+            <DeclarationStep beneficiary={b} />
+            <CharterCard beneficiaryId={id} />
+          </Stack>
         </StepCard>
       )}
       {step === 5 && (

@@ -23,6 +23,7 @@ import { beneficiaryQuery, mergedInto } from '../api';
 import { InteractionModal, StatusModal } from '../components/action-modals';
 import { AppointmentModal } from '../components/appointment-modal';
 import { ProfileFlags } from '../components/beneficiary-badges';
+import { CharterCard } from '../components/charter-card';
 import { ConsentsCard } from '../components/consents-card';
 import { DeclarationsList } from '../components/declarations-list';
 import { DocumentsSection } from '../components/documents-section';
@@ -212,6 +213,7 @@ function ProfileView({ beneficiary: b }: { beneficiary: Beneficiary }) {
         <Tabs.Panel value="declaration">
           <Stack gap="lg">
             <DeclarationsList beneficiary={b} />
+            <CharterCard beneficiaryId={b.id} />
             <Text fw={700}>{t('beneficiaries.consents.title')}</Text>
             <ConsentsCard beneficiaryId={b.id} />
           </Stack>

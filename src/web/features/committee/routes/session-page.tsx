@@ -9,6 +9,7 @@ import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
+import { ReferenceLinks } from '../../../components/reference-links';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { Num } from '../../../lib/numbers';
@@ -53,6 +54,7 @@ function SessionView() {
           </Group>
         }
       />
+      <ReferenceLinks context="committee" />
       <Stack gap="md">
         <Card withBorder padding="md" radius="md">
           <Group gap="xl" align="flex-start">

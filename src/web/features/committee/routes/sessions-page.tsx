@@ -8,6 +8,7 @@ import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
+import { ReferenceLinks } from '../../../components/reference-links';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { Num } from '../../../lib/numbers';
@@ -46,6 +47,7 @@ function Sessions() {
           )
         }
       />
+      <ReferenceLinks context="committee" />
       {sessions.isPending ? (
         <ListSkeleton />
       ) : sessions.isError ? (

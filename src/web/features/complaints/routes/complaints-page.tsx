@@ -27,6 +27,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
+import { ReferenceLinks } from '../../../components/reference-links';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { useCan } from '../../../lib/session';
@@ -76,6 +77,7 @@ function Complaints() {
           )
         }
       />
+      <ReferenceLinks context="complaints" />
       <Stack gap="sm" mb="md">
         <SegmentedControl
           fullWidth

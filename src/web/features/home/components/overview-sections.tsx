@@ -79,6 +79,7 @@ function StatCard({ stat }: { stat: Stat }) {
 /** The manager's numbers: where the open requests are, what is late, how decisions keep their promise. */
 export function NumbersSection({ section }: { section: SectionOf<'numbers'> }) {
   const { t } = useTranslation();
+  const can = useCan();
   const format = useNumberFormat();
   const { decisionBodyName } = useOrgLists();
   const body = decisionBodyName || t('requests.decisionBodyFallback');
@@ -106,6 +107,8 @@ export function NumbersSection({ section }: { section: SectionOf<'numbers'> }) {
       key: 'onTime',
       label: t('home.numbers.onTime'),
       value: share === null ? '—' : format.percent(share, { maximumFractionDigits: 0 }),
+      // The promise, period by period and service by service, is the dashboard's first figure.
+      to: can('dashboards.read') ? '/dashboards' : undefined,
       detail:
         share === null
           ? t('home.numbers.noDecisions')

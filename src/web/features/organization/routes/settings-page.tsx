@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -10,9 +22,11 @@ import type {
   OrganizationSettings,
   UpdateOrganization,
 } from '../../../../shared/contracts/organization';
+import type { EnforcedRule } from '../../../../shared/policy-clauses';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { PageLoader } from '../../../components/page-loader';
+import { PolicyClause } from '../../../components/policy-clause';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { applyApiFieldErrors, formResolver } from '../../../lib/forms';
@@ -66,10 +80,13 @@ function SettingsLoader() {
 function Section({
   title,
   description,
+  rule,
   children,
 }: {
   title: string;
   description?: string;
+  /** The enforced rule this section configures: its policy clause is quoted under the description. */
+  rule?: EnforcedRule;
   children: ReactNode;
 }) {
   const id = `section-${title.replace(/\s+/g, '-')}`;
@@ -82,6 +99,11 @@ function Section({
         <Text size="sm" c="dimmed" mt={4}>
           {description}
         </Text>
+      )}
+      {rule && (
+        <Box mt="sm">
+          <PolicyClause rule={rule} />
+        </Box>
       )}
       <Stack mt="md" gap="md">
         {children}
@@ -182,7 +204,11 @@ function SettingsForm({ organization }: { organization: Organization }) {
           />
         </Section>
 
-        <Section title={t('settings.sections.channels')} description={t('settings.channels.description')}>
+        <Section
+          title={t('settings.sections.channels')}
+          description={t('settings.channels.description')}
+          rule="channels"
+        >
           <ChannelsEditor {...section} savedCodes={saved.channels} />
         </Section>
 
@@ -193,6 +219,7 @@ function SettingsForm({ organization }: { organization: Organization }) {
         <Section
           title={t('settings.sections.documentTypes')}
           description={t('settings.documentTypes.description')}
+          rule="verification"
         >
           <DocumentTypesEditor {...section} savedCodes={saved.documentTypes} />
         </Section>
@@ -228,11 +255,16 @@ function SettingsForm({ organization }: { organization: Organization }) {
         <Section
           title={t('settings.sections.decisionBody')}
           description={t('settings.decisionBody.description')}
+          rule="decision_body"
         >
           <DecisionBodyFields {...section} />
         </Section>
 
-        <Section title={t('settings.sections.calendar')} description={t('settings.calendar.description')}>
+        <Section
+          title={t('settings.sections.calendar')}
+          description={t('settings.calendar.description')}
+          rule="decision_days"
+        >
           <CalendarFields control={form.control} errors={errors} />
           <Title order={3} size="h5">
             {t('settings.holidays.title')}

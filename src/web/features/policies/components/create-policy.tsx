@@ -1,10 +1,17 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PolicyKind, policyKinds } from '../../../../shared/contracts/policies';
+import { consentPurposes } from '../../../../shared/contracts/beneficiaries';
+import {
+  type PolicyContext,
+  type PolicyKind,
+  policyContexts,
+  policyKinds,
+  signedTextKinds,
+} from '../../../../shared/contracts/policies';
 import { normalizeDigits } from '../../../../shared/digits';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCan } from '../../../lib/session';
@@ -22,6 +29,10 @@ export function CreatePolicyButton() {
   const [titleEn, setTitleEn] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [body, setBody] = useState('');
+  const [bodyEn, setBodyEn] = useState('');
+  const [purpose, setPurpose] = useState<(typeof consentPurposes)[number] | null>(null);
+  const [contexts, setContexts] = useState<PolicyContext[]>([]);
+  const signed = (signedTextKinds as readonly PolicyKind[]).includes(kind);
   const mutation = useMutation({
     mutationFn: () =>
       createPolicy({
@@ -30,6 +41,9 @@ export function CreatePolicyButton() {
         titleEn: titleEn.trim(),
         reviewDate: normalizeDigits(reviewDate) || undefined,
         body,
+        bodyEn: signed && bodyEn.trim() ? bodyEn : undefined,
+        purpose: kind === 'consent' ? (purpose ?? undefined) : undefined,
+        contexts,
       }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: policyKeys.all });
@@ -38,7 +52,11 @@ export function CreatePolicyButton() {
     },
   });
   if (!can('policies.manage')) return null;
-  const ready = titleAr.trim().length >= 2 && titleEn.trim().length >= 2 && body.trim().length > 0;
+  const ready =
+    titleAr.trim().length >= 2 &&
+    titleEn.trim().length >= 2 &&
+    body.trim().length > 0 &&
+    (kind !== 'consent' || purpose !== null);
   return (
     <>
       <Button onClick={open}>{t('policies.create')}</Button>
@@ -51,6 +69,15 @@ export function CreatePolicyButton() {
             onChange={(v) => v && setKind(v as PolicyKind)}
             allowDeselect={false}
           />
+          {kind === 'consent' && (
+            <Select
+              label={t('policies.fields.purpose')}
+              data={consentPurposes.map((p) => ({ value: p, label: t(`policies.purpose.${p}`) }))}
+              value={purpose}
+              onChange={(v) => setPurpose(v as typeof purpose)}
+              required
+            />
+          )}
           <TextInput
             label={t('policies.fields.titleAr')}
             value={titleAr}
@@ -81,6 +108,26 @@ export function CreatePolicyButton() {
             maxRows={20}
             required
             dir="auto"
+          />
+          {signed && (
+            <Textarea
+              label={t('policies.fields.firstBodyEn')}
+              description={t('policies.bodyEnHint')}
+              value={bodyEn}
+              onChange={(e) => setBodyEn(e.currentTarget.value)}
+              autosize
+              minRows={4}
+              maxRows={20}
+              dir="ltr"
+            />
+          )}
+          <MultiSelect
+            label={t('policies.fields.contexts')}
+            description={t('policies.contextsHint')}
+            data={policyContexts.map((c) => ({ value: c, label: t(`policies.context.${c}`) }))}
+            value={contexts}
+            onChange={(v) => setContexts(v as PolicyContext[])}
+            clearable
           />
           {mutation.error && <ErrorAlert error={mutation.error} />}
           <Group justify="flex-end">

@@ -4,7 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PolicyDetail, PolicyVersion } from '../../../../shared/contracts/policies';
+import {
+  type PolicyDetail,
+  type PolicyKind,
+  type PolicyVersion,
+  signedTextKinds,
+} from '../../../../shared/contracts/policies';
 import { normalizeDigits } from '../../../../shared/digits';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useCan } from '../../../lib/session';
@@ -143,12 +148,20 @@ export function DraftEditor({
   version,
 }: {
   policy: PolicyDetail;
-  version: PolicyVersion & { body: string };
+  version: PolicyVersion & { body: string; bodyEn: string | null };
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState(version.body);
+  const [bodyEn, setBodyEn] = useState(version.bodyEn ?? '');
+  // The texts people sign carry an English body too, required to publish them.
+  const signed = (signedTextKinds as readonly PolicyKind[]).includes(policy.kind);
   const onSuccess = useSaved(policy.id);
-  const mutation = useMutation({ mutationFn: () => editPolicyDraft(policy.id, version.id, body), onSuccess });
+  const mutation = useMutation({
+    mutationFn: () =>
+      editPolicyDraft(policy.id, version.id, body, signed ? bodyEn.trim() || null : undefined),
+    onSuccess,
+  });
+  const changed = body !== version.body || (signed && bodyEn !== (version.bodyEn ?? ''));
   return (
     <Stack gap="sm">
       <Textarea
@@ -160,12 +173,24 @@ export function DraftEditor({
         maxRows={30}
         dir="auto"
       />
+      {signed && (
+        <Textarea
+          label={t('policies.fields.bodyEn', { number: version.number })}
+          description={t('policies.bodyEnHint')}
+          value={bodyEn}
+          onChange={(e) => setBodyEn(e.currentTarget.value)}
+          autosize
+          minRows={4}
+          maxRows={30}
+          dir="ltr"
+        />
+      )}
       {mutation.error && <ErrorAlert error={mutation.error} />}
       <Group>
         <Button
           variant="light"
           loading={mutation.isPending}
-          disabled={body.trim().length === 0 || body === version.body}
+          disabled={body.trim().length === 0 || !changed}
           onClick={() => mutation.mutate()}
         >
           {t('policies.saveDraft')}

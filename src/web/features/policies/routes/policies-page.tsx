@@ -1,11 +1,12 @@
 import { Anchor, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PolicyKind, type PolicySummary, policyKinds } from '../../../../shared/contracts/policies';
 import { EmptyBlock } from '../../../components/empty-block';
 import { ErrorAlert } from '../../../components/error-alert';
+import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
 import { RequirePermission } from '../../../components/require-permission';
@@ -26,8 +27,9 @@ export function PoliciesPage() {
 function Policies() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<PolicyKind | null>(null);
-  const query = useQuery(policyListQuery(kind));
-  const items = query.data?.items ?? [];
+  const query = useInfiniteQuery(policyListQuery(kind));
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = query.data?.pages[0]?.total ?? 0;
   return (
     <>
       <PageHeader
@@ -68,6 +70,15 @@ function Policies() {
             <PolicyCard key={p.id} policy={p} />
           ))}
         </Stack>
+      )}
+      {(query.hasNextPage || (query.data?.pages.length ?? 0) > 1) && (
+        <LoadMore
+          shown={items.length}
+          total={total}
+          hasMore={Boolean(query.hasNextPage)}
+          loading={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
       )}
     </>
   );

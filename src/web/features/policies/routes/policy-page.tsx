@@ -8,11 +8,14 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { ExpandableText } from '../../../components/expandable-text';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
+import { PolicyRulesCard } from '../../../components/policy-rules-card';
 import { RequirePermission } from '../../../components/require-permission';
 import { DualDate } from '../../../lib/dates';
 import { useCan } from '../../../lib/session';
 import { policyQuery } from '../api';
 import { AcknowledgeCard, AcknowledgementsCard } from '../components/acknowledgements-card';
+import { ContextsCard } from '../components/contexts-card';
+import { MinutesFile } from '../components/minutes-file';
 import { PolicyBadges } from '../components/policy-badges';
 import { PolicyDiffCard } from '../components/policy-diff';
 import { DraftEditor, VersionWorkflow } from '../components/version-workflow';
@@ -47,9 +50,16 @@ function Detail() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <PublishedText policy={policy} />
+            {policy.kind === 'policy' && policy.publishedBody && (
+              <PolicyRulesCard body={policy.publishedBody} />
+            )}
             {can('policies.manage') && latest?.status === 'draft' && (
               <Card withBorder component="section" aria-label={t('policies.draft')}>
-                <DraftEditor key={`${latest.id}-${latest.body.length}`} policy={policy} version={latest} />
+                <DraftEditor
+                  key={`${latest.id}-${latest.body.length}-${latest.bodyEn?.length ?? 0}`}
+                  policy={policy}
+                  version={latest}
+                />
               </Card>
             )}
             <PolicyDiffCard key={policy.versions.length} policy={policy} />
@@ -59,6 +69,7 @@ function Detail() {
           <Stack gap="md">
             <AcknowledgeCard policy={policy} />
             <Versions policy={policy} />
+            <ContextsCard key={policy.contexts.join()} policy={policy} />
             {can('policies.manage') && <AcknowledgementsCard policy={policy} />}
           </Stack>
         </Grid.Col>
@@ -78,9 +89,16 @@ function PublishedText({ policy }: { policy: PolicyDetail }) {
           : t('policies.notPublished')}
       </Title>
       {policy.publishedBody ? (
-        <div dir="auto">
-          <ExpandableText lines={20}>{policy.publishedBody}</ExpandableText>
-        </div>
+        <Stack gap="sm">
+          <div dir="auto">
+            <ExpandableText lines={20}>{policy.publishedBody}</ExpandableText>
+          </div>
+          {policy.publishedBodyEn && (
+            <div dir="ltr" lang="en">
+              <ExpandableText lines={12}>{policy.publishedBodyEn}</ExpandableText>
+            </div>
+          )}
+        </Stack>
       ) : (
         <Text size="sm" c="dimmed">
           {t('policies.notPublishedHint')}
@@ -146,6 +164,7 @@ function Versions({ policy }: { policy: PolicyDetail }) {
               {!v.publishedAt &&
                 row(t('policies.fields.createdAt'), <DualDate value={v.createdAt} size="xs" />)}
             </SimpleGrid>
+            <MinutesFile policy={policy} version={v} />
           </li>
         ))}
       </Stack>

@@ -3,25 +3,11 @@ import { LineChart } from '@mantine/charts';
 import { Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SurveyResults } from '../../../../shared/contracts/surveys';
-import { hijriToGregorian } from '../../../../shared/dates-hijri';
 import { useAnswersText, useFigureText } from '../../../components/satisfaction-figure';
 import { useNumberFormat } from '../../../lib/numbers';
+import { usePeriodLabel } from '../../../lib/period-label';
 
 type Calendar = 'gregory' | 'hijri';
-
-/** `YYYY-MM` of the chosen calendar as a month name and year, in the shown digits. */
-export function usePeriodLabel(calendar: Calendar) {
-  const { i18n } = useTranslation();
-  const format = useNumberFormat();
-  const en = i18n.language === 'en';
-  const locale = `${en ? 'en-GB' : 'ar-SA'}-u-ca-${calendar === 'hijri' ? 'islamic-umalqura' : 'gregory'}-nu-latn`;
-  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return (period: string) => {
-    const day = calendar === 'hijri' ? hijriToGregorian(`${period}-15`) : `${period}-15`;
-    if (!day) return format.digits(period);
-    return format.digits(month.format(new Date(`${day}T12:00:00Z`)));
-  };
-}
 
 /**
  * Satisfaction (CSAT %) month by month. A month with fewer than five answers is a gap in the line, with

@@ -1,14 +1,14 @@
-import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SurveyResults, surveyChannels } from '../../../../shared/contracts/surveys';
-import { normalizeDigits } from '../../../../shared/digits';
 import { ErrorAlert } from '../../../components/error-alert';
 import { OpenKioskLink } from '../../../components/kiosk-buttons';
 import { PageHeader } from '../../../components/page-header';
 import { ListSkeleton } from '../../../components/page-loader';
+import { isDay, PeriodFields } from '../../../components/period-fields';
 import { RequirePermission } from '../../../components/require-permission';
 import { StatCard, useAnswersText, useFigureText } from '../../../components/satisfaction-figure';
 import { useNumberFormat } from '../../../lib/numbers';
@@ -32,8 +32,6 @@ export function ResultsPage() {
   );
 }
 
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-
 function Results() {
   const { t, i18n } = useTranslation();
   const can = useCan();
@@ -44,14 +42,12 @@ function Results() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [calendar, setCalendar] = useState<'gregory' | 'hijri'>('hijri');
-  const fromDay = normalizeDigits(from);
-  const toDay = normalizeDigits(to);
   const filters: ResultsFilters = {
     surveyId: (all && surveyId) || undefined,
     serviceId: serviceId ?? undefined,
     channel: channel ?? undefined,
-    from: isDay(fromDay) ? fromDay : undefined,
-    to: isDay(toDay) ? toDay : undefined,
+    from: isDay(from) ? from : undefined,
+    to: isDay(to) ? to : undefined,
     calendar,
   };
   const query = useQuery(surveyResultsQuery(filters));
@@ -129,28 +125,13 @@ function Results() {
             clearable
             w={{ base: '100%', xs: 180 }}
           />
-          <TextInput
-            type="date"
-            label={t('surveys.results.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            w={{ base: '47%', xs: 170 }}
-          />
-          <TextInput
-            type="date"
-            label={t('surveys.results.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            w={{ base: '47%', xs: 170 }}
-          />
-          <SegmentedControl
-            value={calendar}
-            onChange={(v) => setCalendar(v as 'gregory' | 'hijri')}
-            aria-label={t('surveys.results.calendar')}
-            data={[
-              { value: 'hijri', label: t('surveys.results.hijri') },
-              { value: 'gregory', label: t('surveys.results.gregory') },
-            ]}
+          <PeriodFields
+            value={{ from, to, calendar }}
+            onChange={(next) => {
+              if (next.from !== undefined) setFrom(next.from);
+              if (next.to !== undefined) setTo(next.to);
+              if (next.calendar) setCalendar(next.calendar);
+            }}
           />
         </Group>
         {query.isPending ? (

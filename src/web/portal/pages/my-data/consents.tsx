@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DualDate } from '../../components/status';
-import { BackLink, ErrorState, Notice, PageTitle, Skeleton } from '../../components/ui';
+import { BackLink, Button, ErrorState, Notice, PageTitle, Skeleton } from '../../components/ui';
 import { useT } from '../../i18n';
 import { api, errorText } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
@@ -9,6 +9,8 @@ interface ConsentItem {
   purpose: string;
   granted: boolean | null;
   recordedAt: string | null;
+  /** Given under an older text: the association asks again. */
+  textChanged?: boolean;
 }
 
 /** Consent per purpose (PDPL): what each one means, and a switch to give or take it back. */
@@ -74,6 +76,13 @@ export function Consents() {
               {c.granted === null ? t('consents.never') : t(c.granted ? 'consents.yes' : 'consents.no')}
               {c.recordedAt ? <DualDate value={c.recordedAt} /> : null}
             </p>
+            {c.textChanged ? (
+              <Notice tone="warning" title={t('consents.textChanged')}>
+                <Button disabled={saving !== null} onClick={() => void change(c.purpose, true)}>
+                  {t('consents.renew')}
+                </Button>
+              </Notice>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,0 +1,63 @@
+import { boolean, date, integer, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizationId, tenantPrimaryKey, tenantReference } from '../../platform/db/columns';
+import { services } from '../services/services.tables';
+
+// Stays of requests in each stage, counted by a trigger on `requests` when a status changes (migration
+// 0028): by the local day the stay ended, the service, the stage and its length in working days on the
+// association's calendar then. The dashboard's "time in each stage" sums these rows over a period.
+export const requestStageStayCounts = pgTable(
+  'request_stage_stay_counts',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: organizationId(),
+    day: date('day').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    stage: text('stage').notNull(),
+    workingDays: integer('working_days').notNull(),
+    /** Spreads one day's counting over a few rows, so concurrent transitions do not queue on one. */
+    shard: smallint('shard').notNull().default(0),
+    stays: integer('stays').notNull(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.serviceId, services),
+    uniqueIndex('request_stage_stay_counts_key').on(
+      t.organizationId,
+      t.day,
+      t.serviceId,
+      t.stage,
+      t.workingDays,
+      t.shard,
+    ),
+  ],
+);
+
+// Requests submitted and decided, counted by a trigger on `requests` when it happens (migration 0028), by
+// local day, service and channel; a decision as approved or rejected, within the promised date or not.
+export const requestDayCounts = pgTable(
+  'request_day_counts',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: organizationId(),
+    day: date('day').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    channel: text('channel').notNull(),
+    kind: text('kind', { enum: ['submitted', 'approved', 'rejected'] }).notNull(),
+    withinPromise: boolean('within_promise').notNull(),
+    shard: smallint('shard').notNull().default(0),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.serviceId, services),
+    uniqueIndex('request_day_counts_key').on(
+      t.organizationId,
+      t.day,
+      t.serviceId,
+      t.channel,
+      t.kind,
+      t.withinPromise,
+      t.shard,
+    ),
+  ],
+);
