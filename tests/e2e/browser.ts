@@ -32,6 +32,10 @@ export async function openPage(
 /** axe-core over the screen once settled: no serious or critical violation (WCAG 2.0–2.2 A/AA, best practices). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 30_000 });
+  // A drawer or dialog sliding in is half transparent: axe would measure the contrast of a frame in between.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, injected above

@@ -222,9 +222,11 @@ describe('the platform operator', () => {
       await get(`/api/v1/platform/organizations?limit=1&cursor=${paged.nextCursor}`, operator)
     ).json();
     expect(rest.items[0].id).not.toBe(paged.items[0].id);
-    // A forged cursor is no server error.
+    // A forged cursor is refused with the field named, never a server error.
     const forged = Buffer.from('[-5]').toString('base64url');
-    expect((await get(`/api/v1/platform/organizations?cursor=${forged}`, operator)).statusCode).toBe(200);
+    const refused = await get(`/api/v1/platform/organizations?cursor=${forged}`, operator);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields).toHaveProperty('cursor');
   });
 
   it('suspends an association: its staff cannot sign in, sessions end, its portal answers 404; resume undoes it', async () => {

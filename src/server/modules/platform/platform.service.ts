@@ -71,8 +71,8 @@ export function createPlatformService(deps: {
 
   return {
     async listOrganizations(query: PlatformOrganizationListQuery): Promise<PlatformOrganizationList> {
-      // A forged cursor cannot ask PostgreSQL for a negative or endless offset.
-      const offset = Math.min(Math.max(0, Math.trunc(decodeOffset(query.cursor))), 1_000_000);
+      // A forged cursor (negative, fractional, endless) is a 400 from decodeOffset, never a database error.
+      const offset = decodeOffset(query.cursor);
       const rows = await listPlatformOrganizations(db, { limit: query.limit, offset });
       const total = rows[0]?.total ?? 0;
       const next = offset + rows.length;

@@ -43,6 +43,8 @@ describe('route permissions', () => {
         'GET /api/v1/public/:slug/about',
         // The beneficiary charter's published text (issue 14 item 3).
         'GET /api/v1/public/:slug/charter',
+        // The association's policy in force, with the board's decision (issue 14 item 5).
+        'GET /api/v1/public/:slug/policy',
         // A satisfaction survey's one-time link: its token is the only key (issue 13).
         'GET /api/v1/survey-responses/:token',
         'POST /api/v1/survey-responses/:token',
