@@ -7,6 +7,7 @@ import { inTenant } from '../platform/db/tenant';
 import { createLocalStorage } from '../platform/files/storage';
 import { seedCases } from './demo-cases';
 import { demoOrganizations, seedOrganization } from './demo-data';
+import { seedLibrary } from './demo-library';
 import { seedPolicy } from './demo-policies';
 import { seedSignedTexts } from './demo-signed-texts';
 
@@ -38,6 +39,7 @@ try {
       const approver = manager ? await services.users.findForSignIn(manager.email) : null;
       await seedPolicy(services, organization.id, spec.slug ?? '', approver?.id ?? null);
       await seedSignedTexts(services, organization.id, approver?.id ?? null);
+      await seedLibrary(services, organization.id, approver?.id ?? null);
     }
     lines.push(`\n${spec.nameAr} — ${spec.nameEn}${exists ? ' (already there)' : ''}`);
     if (spec.slug) lines.push(`  beneficiary portal: http://localhost:3000/p/${spec.slug}`);
