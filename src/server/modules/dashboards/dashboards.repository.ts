@@ -128,16 +128,29 @@ export interface ReasonRow {
  */
 export const minRejectionsPerReason = 5;
 
+/**
+ * Rejections of the period by reason. The same rule as `rejectedSql`, written for speed: a closed request's
+ * `reject` is looked up per row (one index probe, not a hash of the association's whole history), and the
+ * rows are grouped by the reason as typed before the (costly) normalisation runs once per distinct text.
+ */
 export const rejectionReasons = (tx: Tx, w: FigureWindow, limit = 10) =>
   rows<ReasonRow>(
     tx,
-    sql`select lower(btrim(regexp_replace(coalesce(r.decision_reason, ''), '\\s+', ' ', 'g'))) as key,
-               min(regexp_replace(btrim(r.decision_reason), '\\s+', ' ', 'g')) as label, count(*)::int as n
-          from requests r
-         where r.organization_id = ${w.organizationId} and r.decided_at is not null and r.status in ('rejected', 'closed')
-           and r.decided_at >= ${w.since} and r.decided_at <= ${w.until} ${serviceFilter(w)}
-           and ${rejectedSql}
-         group by 1 having count(*) >= ${minRejectionsPerReason} order by 3 desc, 1 limit ${limit}`,
+    sql`with typed as (
+          select r.decision_reason as reason, count(*) as n
+            from requests r
+            left join lateral (
+              select 1 as rejected from request_history h
+               where h.organization_id = r.organization_id and h.request_id = r.id and h.action = 'reject'
+               limit 1) h on r.status = 'closed'
+           where r.organization_id = ${w.organizationId} and r.decided_at is not null and r.status in ('rejected', 'closed')
+             and r.decided_at >= ${w.since} and r.decided_at <= ${w.until} ${serviceFilter(w)}
+             and (r.status = 'rejected' or h.rejected is not null)
+           group by 1)
+        select lower(btrim(regexp_replace(coalesce(reason, ''), '\\s+', ' ', 'g'))) as key,
+               min(regexp_replace(btrim(reason), '\\s+', ' ', 'g')) as label, sum(n)::int as n
+          from typed
+         group by 1 having sum(n) >= ${minRejectionsPerReason} order by 3 desc, 1 limit ${limit}`,
   );
 
 export interface OpenRow {
@@ -151,20 +164,33 @@ export interface OpenRow {
 }
 
 /** Open requests now by stage, with those past their promised date and the undecided ones' ages. */
-export function openCounts(tx: Tx, w: FigureWindow) {
-  const bucket = (name: string) =>
-    sql`(count(*) filter (where ${sqlIn(sql`r.status`, undecidedStatuses)} and ${ageSql(w, name)}))::int`;
-  return rows<OpenRow>(
+export async function openCounts(tx: Tx, w: FigureWindow): Promise<OpenRow[]> {
+  // Grouped by status, so which status a count applies to is decided once per group below rather than
+  // once per row in SQL (the same rule as the drill-down's: overdue while the clock runs, ages while
+  // undecided).
+  const bucket = (name: string) => sql`(count(*) filter (where ${ageSql(w, name)}))::int`;
+  const counted = await rows<OpenRow>(
     tx,
     sql`select r.status, count(*)::int as n,
-               (count(*) filter (where ${sqlIn(sql`r.status`, clockRunningStatuses)}
-                                   and r.expected_decision_at < ${w.now}))::int as overdue,
+               (count(*) filter (where r.expected_decision_at < ${w.now}))::int as overdue,
                ${bucket('0-7')} as b0, ${bucket('8-14')} as b1, ${bucket('15-30')} as b2, ${bucket('31+')} as b3
           from requests r
          where r.organization_id = ${w.organizationId} and ${sqlIn(sql`r.status`, inProgressStatuses)}
            ${serviceFilter(w)}
          group by 1`,
   );
+  return counted.map((row) => {
+    const clockRuns = (clockRunningStatuses as readonly string[]).includes(row.status);
+    const undecided = undecidedStatuses.includes(row.status);
+    return {
+      ...row,
+      overdue: clockRuns ? row.overdue : 0,
+      b0: undecided ? row.b0 : 0,
+      b1: undecided ? row.b1 : 0,
+      b2: undecided ? row.b2 : 0,
+      b3: undecided ? row.b3 : 0,
+    };
+  });
 }
 
 export interface StayRow {
