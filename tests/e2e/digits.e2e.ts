@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shaaer } from '../../src/server/demo/demo-data';
 import type { DigitStyle } from '../../src/shared/digits';
 import ar from '../../src/web/i18n/ar.json';
@@ -132,6 +132,14 @@ describe('one digit style per association (Arabic UI)', () => {
     const open = requests.items.find((r) => r.status === 'in_verification') ?? requests.items[0]!;
     requestId = open.id;
     beneficiaryId = open.beneficiaryId;
+  });
+
+  // The server and its embedded PostgreSQL are this file's to stop (they outlived the run before).
+  afterAll(async () => {
+    await admin?.context.close().catch(() => undefined);
+    await supervisor?.context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
   });
 
   for (const style of ['latn', 'arab'] as const) {
