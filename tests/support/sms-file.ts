@@ -28,10 +28,21 @@ export function smsFileOutbox() {
     }
     throw new Error(`no message reached ${phone}`);
   }
+  /**
+   * The code of the newest message to `phone` after `after` that carries one. Waits for it: an earlier
+   * message (a decision, a registration's approval) may be delivered late, after the code was asked for.
+   */
   async function codeSentTo(phone: string, after: number): Promise<string> {
-    const code = (await messageTo(phone, after)).match(/\d{6}/)?.[0];
-    if (!code) throw new Error(`the message to ${phone} carries no code`);
-    return code;
+    for (let i = 0; i < 100; i++) {
+      const codes = lines()
+        .slice(after)
+        .filter((l) => l.to === phone)
+        .map((l) => l.body.match(/\d{6}/)?.[0])
+        .filter((code): code is string => code !== undefined);
+      if (codes.length) return codes.at(-1)!;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    throw new Error(`no message with a code reached ${phone}`);
   }
   return { file, driver: fileSmsDriver(file), lines, messageTo, codeSentTo };
 }
