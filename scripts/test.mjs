@@ -74,6 +74,14 @@ if (fs.existsSync(report)) {
   ).length;
   failed += brokenFiles;
   if (json.numTotalTests === 0) failed += 1;
+  // The names of what failed, just above the last line (CI logs are often read from the end).
+  const failures = json.testResults.flatMap((f) => {
+    const file = path.relative(root, f.name);
+    const tests = f.assertionResults.filter((t) => t.status === 'failed');
+    if (f.status === 'failed' && tests.length === 0) return [`${file} (the file failed before its tests)`];
+    return tests.map((t) => `${file} › ${t.fullName}`);
+  });
+  if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✘ ${f}`).join('\n')}`);
 } else {
   failed += 1;
 }
