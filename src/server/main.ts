@@ -1,19 +1,29 @@
 // `npm start`: the HTTP server, with its embedded PostgreSQL unless DATABASE_URL is set, and the
 // job worker inside it unless WORKER=off (then run `npm run worker` separately).
 import path from 'node:path';
-import { buildApp } from './app';
 import { createLogger, onShutdownSignal, openDatabase } from './platform/boot';
 import { loadConfig } from './platform/config';
-import { createLocalStorage } from './platform/files/storage';
-import { notificationDriverFor } from './platform/notifications/sms-drivers';
-import { startWorkerJobs } from './worker-jobs';
 
 const started = Date.now();
 const config = loadConfig();
 const log = createLogger(config);
 
+// PostgreSQL starts (another process) while this one loads the application's modules: the two take
+// about as long as each other, so the start takes the longer of them instead of their sum (issue 15).
+const opening = openDatabase(config, log);
+opening.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
 try {
-  const opened = await openDatabase(config, log);
+  const [{ buildApp }, { createLocalStorage }, { notificationDriverFor }, { startWorkerJobs }] =
+    await Promise.all([
+      import('./app'),
+      import('./platform/files/storage'),
+      import('./platform/notifications/sms-drivers'),
+      import('./worker-jobs'),
+    ]).catch(async (err) => {
+      await (await opening.catch(() => null))?.close(); // a module failed to load: stop PostgreSQL again
+      throw err;
+    });
+  const opened = await opening;
   const notificationDriver = notificationDriverFor(config);
   const { jobs, stopJobs } = await startWorkerJobs(
     opened,

@@ -4,11 +4,13 @@ import path from 'node:path';
 
 // Browser journeys run against the built web app, as `npm start` serves it: dist/web, or the folder in
 // WEB_ROOT (so two runs side by side do not rebuild each other's files; the servers they start read it too).
-export default function setup() {
+export default async function setup() {
   const root = path.resolve(import.meta.dirname, '../..');
   if (!fs.existsSync('/usr/bin/chromium')) {
     throw new Error('Chromium is missing: install it with `sudo apt-get install -y chromium`');
   }
+  const { recordWebBuild, webSourceHash } = await import('../../scripts/web-source-hash.mjs');
+  const hash: string = webSourceHash();
   execFileSync(
     process.execPath,
     [
@@ -26,4 +28,7 @@ export default function setup() {
       env: { ...process.env, NODE_ENV: 'production' },
     },
   );
+  // The default folder is the one `npm start` serves: record which sources it was built from, so the next
+  // start does not build it again (scripts/build-web.mjs).
+  if (!process.env.WEB_ROOT) recordWebBuild(hash);
 }

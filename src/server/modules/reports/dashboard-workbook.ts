@@ -1,8 +1,8 @@
 // The dashboard as an Excel workbook: a sheet per table (the summary first), right-to-left in Arabic,
 // the same raw figures as the overview (shares as fractions shown as percentages).
-import ExcelJS from 'exceljs';
 import type { Dashboard } from '../../../shared/contracts/dashboards';
 import type { Organization } from '../../../shared/contracts/organization';
+import { loadExcel } from '../../platform/excel';
 import type { Language } from '../../platform/http/errors';
 import { message } from '../../platform/i18n/messages';
 import { dashboardTables, type ReportCell } from './dashboard-tables';
@@ -24,7 +24,7 @@ export async function dashboardWorkbook(
   org: Organization,
   language: Language,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Wasl';
   book.title = message(language, 'report.dashboardTitle');
   const taken = new Set<string>();

@@ -1,10 +1,10 @@
 // The satisfaction results as an Excel workbook: a right-to-left sheet of the answers (never who answered:
 // no beneficiary, no staff member) and a sheet of the figures, hidden below 5 answers as on the page.
-import ExcelJS from 'exceljs';
 import { localDate } from '../../../shared/calendar';
 import type { Figure, ResultsQuery, SurveyQuestion } from '../../../shared/contracts/surveys';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
+import { loadExcel } from '../../platform/excel';
 import type { ActorContext } from '../../platform/http/context';
 import type { Language } from '../../platform/http/errors';
 import { message } from '../../platform/i18n/messages';
@@ -56,7 +56,7 @@ export function createSurveyExportService(deps: {
         ? questionColumns(await surveyQuestions(db, filter.organizationId, query.surveyId))
         : [];
 
-      const book = new ExcelJS.Workbook();
+      const book = new (await loadExcel()).Workbook();
       book.creator = 'Wasl';
       const sheet = book.addWorksheet(t('surveyExport.answersSheet'), { views: [{ rightToLeft: true }] });
       sheet.addRow([
