@@ -167,6 +167,8 @@ function inActorsTransaction(db: Db, handler: Handler, personalData: PersonalDat
         commitWhen: answerReady,
         rollbackIf: () => reply.statusCode >= 400,
         beforeCommit: audited ? () => audited(reply) : undefined,
+        // A GET reads: what it writes is its audit row, committed without waiting for the disk (decision 028).
+        relaxedCommit: request.method === 'GET',
       },
     );
     request.tenantTransaction = {

@@ -80,6 +80,12 @@ export async function withTenant<T>(
     rollbackIf?: () => boolean;
     /** Last work inside the transaction, once the answer is ready (e.g. the audit of a read). */
     beforeCommit?: () => Promise<void>;
+    /**
+     * Commit without waiting for the WAL to reach the disk (`synchronous_commit = off`, decision 028):
+     * for reads, whose only writes are their audit rows. Such a commit can be lost only if PostgreSQL
+     * itself stops abruptly within a fraction of a second after it; never half of it.
+     */
+    relaxedCommit?: boolean;
   } = {},
 ): Promise<T | undefined> {
   const open = storage.getStore();
@@ -94,7 +100,9 @@ export async function withTenant<T>(
   try {
     await baseDb(db).transaction(async (tx) => {
       await tx.execute(
-        sql`select set_config('app.organization_id', ${scope.organizationId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+        options.relaxedCommit
+          ? sql`select set_config('app.organization_id', ${scope.organizationId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('synchronous_commit', 'off', true)`
+          : sql`select set_config('app.organization_id', ${scope.organizationId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
       );
       state.tx = tx;
       const run = storage.run(state, fn);
