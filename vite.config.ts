@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { firstScreenNamespaces } from './src/web/i18n/first-screen';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -12,6 +13,13 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 const portalShared =
   /\/src\/shared\/(beneficiary-codes|digits|dates|dates-hijri-calendar|gendered-text|survey-answers|saudi\/national-id-rules|saudi\/phone-rules|requests\/portal-status)\.ts$/;
+/**
+ * The icons of the screens before signing in (error alert, language switch, setup done) and the code
+ * every icon shares: with the pages that use them, not in the icons chunk (~7 kB of gzip), which the
+ * sign-in page would otherwise download whole (decision 026).
+ */
+const firstScreenIcons =
+  /\/@tabler\/icons-react\/dist\/esm\/(createReactComponent|defaultAttributes|icons\/(IconAlertCircle|IconCircleCheck|IconLanguage))\.mjs$/;
 // WASL_API_URL lets a second local server (another port, another data dir) back the dev server.
 const apiTarget = process.env.WASL_API_URL ?? 'http://127.0.0.1:3000';
 
@@ -45,17 +53,55 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Every `import … from 'zod'` in the web app's sources resolves to src/web/zod-jitless.ts, which
+ * configures zod (no eval, messages in the UI language) and re-exports it. The configuration used to be
+ * a side effect of main.tsx, which put zod in the first download of every page; now zod comes with the
+ * first page that needs it and is configured before any schema is built (decision 026).
+ */
+function zodConfigured(): Plugin {
+  const wrapper = `${repoRoot}src/web/zod-jitless.ts`;
+  return {
+    name: 'wasl-zod-configured',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'zod' || !importer) return null;
+      const from = importer.split('?')[0]!;
+      if (from === wrapper || !from.startsWith(`${repoRoot}src/`)) return null;
+      return wrapper;
+    },
+  };
+}
+
+/**
+ * `ar.json?first-screen`: only the namespaces the screens before signing in use (src/web/i18n/
+ * first-screen.ts), so the sign-in page does not download every message of the app (decision 026).
+ */
+function firstScreenMessages(): Plugin {
+  const suffix = '?first-screen';
+  return {
+    name: 'wasl-first-screen-messages',
+    load(id) {
+      if (!id.endsWith(`.json${suffix}`)) return null;
+      const file = id.slice(0, -suffix.length);
+      this.addWatchFile(file);
+      const all = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      return JSON.stringify(Object.fromEntries(firstScreenNamespaces.map((ns) => [ns, all[ns]])));
+    },
+  };
+}
+
 export default defineConfig({
   root: `${repoRoot}src/web`,
-  plugins: [react(), precompress()],
+  plugins: [zodConfigured(), firstScreenMessages(), react(), precompress()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
     sourcemap: true,
     // Every page is its own chunk, loaded when its route is first matched (src/web/app/router.tsx,
-    // decision 013). The entry chunk (React, Mantine, the router, i18n with both languages, zod) is
-    // ~930 kB minified (~290 kB gzip), above Vite's 500 kB default warning, hence this limit.
-    chunkSizeWarningLimit: 1000,
+    // decision 013). The entry chunk holds the router, Mantine's core, i18next and React Query (~265 kB
+    // minified, ~84 kB gzip); messages, zod, notices, dialogs and the signed-in layout come later
+    // (decision 026). The largest chunk, the chart library (recharts), is under Vite's 500 kB warning.
     rollupOptions: {
       // Two pages: the staff app, and the beneficiaries' portal (/p/<slug>), which shares none of the
       // staff app's code (its own small entry, no Mantine; budget: 150 kB of gzip JavaScript to sign in).
@@ -65,14 +111,17 @@ export default defineConfig({
       },
       output: {
         // Every icon a page uses would otherwise be a file of its own (~40 files of ~300 bytes): all the
-        // icons go into one chunk instead (~28 kB, ~9 kB gzip), fetched with the entry (which uses a few).
+        // icons go into one chunk instead (~28 kB, ~7 kB gzip), fetched with the first signed-in page; the
+        // few of the screens before signing in stay out of it (`firstScreenIcons`).
         // React (with Rollup's CommonJS helpers), the fonts' stylesheets, and the few pure helpers of
         // src/shared the portal uses (with Vite's preload helper) are chunks of their own: both pages load
-        // them. Each portal screen loaded later is its own chunk too. So the merging of small chunks below
-        // never puts staff code into a file the portal loads, nor portal code into one of the staff app's
-        // (tests/e2e/portal.e2e.ts checks it).
+        // them. Each portal screen loaded later is its own chunk too. So no file the portal loads holds
+        // staff code, nor one of the staff app's portal code (tests/e2e/portal.e2e.ts checks it).
+        // Small chunks are not merged (Rollup's experimentalMinChunkSize): Rollup merged them into the
+        // entry, which every page loads, and so put pages' code and the texts of both languages in the
+        // first download (~200 files instead of ~90; served over HTTP/2, precompressed; decision 026).
         manualChunks: (id) => {
-          if (id.includes('/node_modules/@tabler/icons-react/')) return 'icons';
+          if (id.includes('/node_modules/@tabler/icons-react/') && !firstScreenIcons.test(id)) return 'icons';
           if (/\/node_modules\/(react|react-dom|scheduler)\/|commonjsHelpers/.test(id)) return 'react';
           if (id.includes('/node_modules/@fontsource/')) return 'fonts';
           if (portalShared.test(id) || /vite\/(preload-helper|modulepreload-polyfill)/.test(id))
@@ -84,8 +133,6 @@ export default defineConfig({
         },
         // A manual chunk holds the modules named above, not everything they import.
         onlyExplicitManualChunks: true,
-        // Chunks under 10 kB without side effects are merged into a chunk loaded with them (90 → 64 files).
-        experimentalMinChunkSize: 10_000,
       },
     },
   },

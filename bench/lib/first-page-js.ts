@@ -8,6 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const portalFirstPageBudgetBytes = 150 * 1024;
+/** The staff sign-in page's budget (issue 15): the same 150 kB of gzip JavaScript. */
+export const staffFirstPageBudgetBytes = 150 * 1024;
 
 export interface FirstPageJs {
   /** What was measured. */
@@ -109,19 +111,24 @@ export function renderFirstPageJs(pages: FirstPageJs[]): string {
     '|---|--:|--:|--:|---|',
   ];
   for (const p of pages) {
-    const budget =
-      p.page === 'portal.html'
-        ? `${kb(portalFirstPageBudgetBytes)} — ${p.gzipBytes <= portalFirstPageBudgetBytes ? 'met' : '**exceeded**'}`
-        : '—';
+    const limit = p.page === 'portal.html' ? portalFirstPageBudgetBytes : staffFirstPageBudgetBytes;
+    const budget = `${kb(limit)} — ${p.gzipBytes <= limit ? 'met' : '**exceeded**'}`;
     lines.push(`| ${p.name} | ${p.files.length} | ${kb(p.gzipBytes)} | ${kb(p.bytes)} | ${budget} |`);
   }
   return lines.join('\n');
 }
 
-/** The two sign-in screens, as built in `webRoot`. */
+/**
+ * The two sign-in screens, as built in `webRoot`. The staff page also needs, fetched by its entry before
+ * it shows: its own chunk (`sign-in-page-*.js`, loaded by the router) and the Arabic texts of the first
+ * screen (`first-screen.ar-*.js`, loaded by src/web/i18n/index.ts; decision 026).
+ */
 export function measureSignInPages(webRoot: string): FirstPageJs[] {
   return [
     { ...measureFirstPageJs(webRoot, 'portal.html'), name: 'portal sign-in (/p/<slug>)' },
-    { ...measureFirstPageJs(webRoot, 'index.html', [/^sign-in-page-/]), name: 'staff sign-in (/sign-in)' },
+    {
+      ...measureFirstPageJs(webRoot, 'index.html', [/^sign-in-page-/, /^first-screen\.ar-/]),
+      name: 'staff sign-in (/sign-in)',
+    },
   ];
 }

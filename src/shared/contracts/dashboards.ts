@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { gregorianDateSchema } from '../dates-hijri';
 import { requestStatuses } from '../requests/request-machine';
 import { limitSchema, pageSchema } from './common';
+import { dashboardCalendars, drillMetrics } from './search-values';
 import { figureSchema } from './surveys';
 
 /**
@@ -11,7 +12,7 @@ import { figureSchema } from './surveys';
  * same object, so the figures on screen, in the sheet and in the PDF cannot differ.
  */
 
-export const dashboardCalendars = ['gregory', 'hijri'] as const;
+export { dashboardCalendars };
 export type DashboardCalendar = (typeof dashboardCalendars)[number];
 
 export const dashboardQuerySchema = z.object({
@@ -113,20 +114,7 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-/** What a number is made of: every figure above names its drill-down with one of these. */
-export const drillMetrics = [
-  'submitted', // key: '' | channel | serviceId
-  'open_by_stage', // key: status
-  'decided', // key: '' | 'approved' | 'rejected'
-  'within_promise', // key: ''
-  'late_decision', // key: ''  (decided after the promised date)
-  'backlog', // key: bucket
-  'overdue_requests',
-  'overdue_referrals',
-  'overdue_verification',
-  'inquiries_late', // answered after the due time, or open past it
-  'complaints_late',
-] as const;
+export { drillMetrics };
 export type DrillMetric = (typeof drillMetrics)[number];
 
 export const drillQuerySchema = dashboardQuerySchema.omit({ calendar: true }).extend({

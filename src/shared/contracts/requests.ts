@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requestActions, requestStatuses } from '../requests/request-machine';
 import { listQuerySchema, pageSchema, textSchema } from './common';
+import { requestQueues } from './search-values';
 
 const code = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
@@ -126,7 +127,7 @@ export const requestSchema = z.object({
 });
 export type ServiceRequest = z.infer<typeof requestSchema>;
 
-export const requestQueues = ['review', 'verification', 'committee', 'delivery', 'mine', 'all'] as const;
+export { requestQueues };
 
 export const listRequestsQuerySchema = listQuerySchema.extend({
   queue: z.enum(requestQueues).default('all'),

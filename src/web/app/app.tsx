@@ -1,9 +1,7 @@
 import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { type ReactNode, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { directionOf, i18n } from '../i18n';
 import { DirectionSync } from './direction-sync';
@@ -20,18 +18,40 @@ function createApp() {
   return { queryClient, router };
 }
 
+// Notices are shown by the pages after something happens, never on the first screen: their code is
+// fetched once the browser is idle after the first render, not before it (a notice shown earlier waits
+// in Mantine's store and appears then).
+// Dialogs (@mantine/modals) belong to the signed-in app: their provider is in layout.tsx (decision 026).
+const AppNotifications = lazy(() => import('./notifications'));
+
+function useAfterFirstScreen(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => setReady(true), { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(() => setReady(true), 200);
+    return () => clearTimeout(id);
+  }, []);
+  return ready;
+}
+
 export function App() {
+  const notificationsReady = useAfterFirstScreen();
   const [{ queryClient, router }] = useState(createApp);
   return (
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
         <DirectionSync />
         <ThemeProvider>
-          <Notifications position="top-center" />
+          {notificationsReady && (
+            <Suspense fallback={null}>
+              <AppNotifications />
+            </Suspense>
+          )}
           <QueryClientProvider client={queryClient}>
-            <ModalsProvider>
-              <RouterProvider router={router} />
-            </ModalsProvider>
+            <RouterProvider router={router} />
           </QueryClientProvider>
         </ThemeProvider>
       </DirectionProvider>

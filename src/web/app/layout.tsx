@@ -12,6 +12,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import {
   IconBell,
@@ -291,86 +292,90 @@ export function AppLayout() {
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const orgName = me ? (i18n.language === 'en' ? me.organization.nameEn : me.organization.nameAr) : '';
 
+  // Dialogs opened with @mantine/modals are the signed-in pages' alone: their provider is here, not in
+  // the first download (app.tsx, decision 026).
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'lg' }}
-    >
-      {/* The first stop of the Tab key: past the header and the navigation, straight to the page. */}
-      <a href="#main-content" className="skip-link">
-        {t('nav.skip')}
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? t('nav.close') : t('nav.open')}
-            />
-            {/* Named by what it shows (label in name); "home" is said without being seen. */}
-            <Link to="/" className="brand-link">
-              <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                <VisuallyHidden>{t('nav.home')}</VisuallyHidden>
-                <Avatar
-                  src={me?.organization.logo ?? undefined}
-                  radius="sm"
-                  size={36}
-                  color="teal"
-                  alt=""
-                  aria-hidden
-                >
-                  {t('app.initial')}
-                </Avatar>
-                <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text fw={700} size="sm" lh={1.2}>
-                    {t('app.name')}
-                  </Text>
-                  <Text size="xs" c="dimmed" truncate="end" maw={{ base: 120, xs: 220, sm: 360 }}>
-                    {orgName}
-                  </Text>
-                </Stack>
-              </Group>
-            </Link>
-          </Group>
-          <Group gap={4} wrap="nowrap">
-            <LogContactButton />
-            <LanguageSwitch compact />
-            <UserMenu />
-          </Group>
-        </Group>
-      </AppShell.Header>
-
-      {/* The navbar is the one navigation landmark; its list needs no second <nav>. */}
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        <AppShell.Section grow component={ScrollArea}>
-          <div>
-            {visible.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={item.label}
-                leftSection={item.icon}
-                active={item.to === activeTo}
-                // The router marks every ancestor address as current; the longest match alone is.
-                activeOptions={{ exact: true, includeSearch: false }}
-                aria-current={item.to === activeTo ? 'page' : undefined}
+    <ModalsProvider>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        {/* The first stop of the Tab key: past the header and the navigation, straight to the page. */}
+        <a href="#main-content" className="skip-link">
+          {t('nav.skip')}
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('nav.close') : t('nav.open')}
               />
-            ))}
-          </div>
-        </AppShell.Section>
-      </AppShell.Navbar>
+              {/* Named by what it shows (label in name); "home" is said without being seen. */}
+              <Link to="/" className="brand-link">
+                <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                  <VisuallyHidden>{t('nav.home')}</VisuallyHidden>
+                  <Avatar
+                    src={me?.organization.logo ?? undefined}
+                    radius="sm"
+                    size={36}
+                    color="teal"
+                    alt=""
+                    aria-hidden
+                  >
+                    {t('app.initial')}
+                  </Avatar>
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text fw={700} size="sm" lh={1.2}>
+                      {t('app.name')}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate="end" maw={{ base: 120, xs: 220, sm: 360 }}>
+                      {orgName}
+                    </Text>
+                  </Stack>
+                </Group>
+              </Link>
+            </Group>
+            <Group gap={4} wrap="nowrap">
+              <LogContactButton />
+              <LanguageSwitch compact />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
 
-      <AppShell.Main id="main-content" tabIndex={-1}>
-        <div className="page-container">
-          <Outlet />
-        </div>
-      </AppShell.Main>
-    </AppShell>
+        {/* The navbar is the one navigation landmark; its list needs no second <nav>. */}
+        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+          <AppShell.Section grow component={ScrollArea}>
+            <div>
+              {visible.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={item.icon}
+                  active={item.to === activeTo}
+                  // The router marks every ancestor address as current; the longest match alone is.
+                  activeOptions={{ exact: true, includeSearch: false }}
+                  aria-current={item.to === activeTo ? 'page' : undefined}
+                />
+              ))}
+            </div>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <div className="page-container">
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </ModalsProvider>
   );
 }
 

@@ -10,7 +10,6 @@ import {
 import { PageSkeleton } from '../components/page-skeleton';
 import { validateIntakeSearch, validateSignSearch } from '../features/beneficiaries/routes/search-params';
 import { validateDashboardSearch } from '../features/dashboards/routes/search-params';
-import { evaluationQuery, requestPageQuery } from '../features/requests/api';
 import { RequestPageSkeleton } from '../features/requests/components/request-page-skeleton';
 import {
   validateNewRequestSearch,
@@ -18,65 +17,73 @@ import {
   validateRequestSearch,
 } from '../features/requests/routes/search-params';
 import { validateTaskSearch } from '../features/verification/routes/search-params';
+import { loadAllMessages } from '../i18n';
 import { meQueryOptions, setupStatusQueryOptions } from '../lib/session';
 import { NotFoundPage, RouteErrorPage } from './route-states';
 
 // Every page's code is loaded when its route is first matched (or hovered: `defaultPreload: 'intent'`),
 // not in the first download (decision 013). Only what matching an address needs stays here: paths,
-// search validation, access checks, loaders, and the skeletons shown while a page loads.
+// search validation, access checks, loaders, and the skeletons shown while a page loads. The sign-in
+// page needs only the first screen's messages; every other page waits for all of its language's
+// (i18n/index.ts, decision 026).
+const withAllMessages =
+  <T,>(load: () => Promise<T>) =>
+  (): Promise<T> =>
+    Promise.all([load(), loadAllMessages()]).then(([module]) => module);
+
 const features = {
-  audit: () => import('../features/audit/routes/audit-page'),
+  audit: withAllMessages(() => import('../features/audit/routes/audit-page')),
   signIn: () => import('../features/auth/routes/sign-in-page'),
-  duplicates: () => import('../features/beneficiaries/routes/duplicates-page'),
-  intake: () => import('../features/beneficiaries/routes/intake-page'),
-  profile: () => import('../features/beneficiaries/routes/profile-page'),
-  search: () => import('../features/beneficiaries/routes/search-page'),
-  sign: () => import('../features/beneficiaries/routes/sign-page'),
-  session: () => import('../features/committee/routes/session-page'),
-  complaint: () => import('../features/complaints/routes/complaint-page'),
-  complaints: () => import('../features/complaints/routes/complaints-page'),
-  newComplaint: () => import('../features/complaints/routes/new-complaint-page'),
-  sessions: () => import('../features/committee/routes/sessions-page'),
-  home: () => import('../features/home/routes/home-page'),
-  settings: () => import('../features/organization/routes/settings-page'),
-  outbox: () => import('../features/outbox/routes/outbox-page'),
-  platform: () => import('../features/platform/routes/platform-page'),
-  registrations: () => import('../features/registrations/routes/registrations-page'),
-  inquiries: () => import('../features/inquiries/routes/inquiries-page'),
-  newInquiry: () => import('../features/inquiries/routes/new-inquiry-page'),
-  inquiry: () => import('../features/inquiries/routes/inquiry-page'),
-  knowledge: () => import('../features/inquiries/routes/knowledge-page'),
-  referrals: () => import('../features/referrals/routes/referrals-page'),
-  partners: () => import('../features/partners/routes/partners-page'),
-  campaigns: () => import('../features/campaigns/routes/campaigns-page'),
-  appointments: () => import('../features/appointments/routes/appointments-page'),
-  supporters: () => import('../features/supporters/routes/supporters-page'),
-  policies: () => import('../features/policies/routes/policies-page'),
-  policy: () => import('../features/policies/routes/policy-page'),
-  library: () => import('../features/policies/routes/library-page'),
-  disputes: () => import('../features/disputes/routes/disputes-page'),
-  dispute: () => import('../features/disputes/routes/dispute-page'),
-  newRequest: () => import('../features/requests/routes/new-request-page'),
-  queues: () => import('../features/requests/routes/queues-page'),
-  request: () => import('../features/requests/routes/request-page'),
-  serviceForm: () => import('../features/services/routes/service-form-page'),
-  services: () => import('../features/services/routes/services-page'),
-  setup: () => import('../features/setup/routes/setup-page'),
-  newUser: () => import('../features/users/routes/new-user-page'),
-  user: () => import('../features/users/routes/user-page'),
-  users: () => import('../features/users/routes/users-page'),
-  assessment: () => import('../features/verification/routes/assessment-page'),
-  myTasks: () => import('../features/verification/routes/my-tasks-page'),
-  rulesEditor: () => import('../features/verification/routes/rules-editor-page'),
-  rulesList: () => import('../features/verification/routes/rules-list-page'),
-  task: () => import('../features/verification/routes/task-page'),
-  surveys: () => import('../features/surveys/routes/surveys-page'),
-  survey: () => import('../features/surveys/routes/survey-page'),
-  surveyResults: () => import('../features/surveys/routes/results-page'),
-  dashboards: () => import('../features/dashboards/routes/dashboards-page'),
-  improvements: () => import('../features/improvements/routes/improvements-page'),
-  improvement: () => import('../features/improvements/routes/improvement-page'),
-  layout: () => import('./layout'),
+  duplicates: withAllMessages(() => import('../features/beneficiaries/routes/duplicates-page')),
+  intake: withAllMessages(() => import('../features/beneficiaries/routes/intake-page')),
+  profile: withAllMessages(() => import('../features/beneficiaries/routes/profile-page')),
+  search: withAllMessages(() => import('../features/beneficiaries/routes/search-page')),
+  sign: withAllMessages(() => import('../features/beneficiaries/routes/sign-page')),
+  session: withAllMessages(() => import('../features/committee/routes/session-page')),
+  complaint: withAllMessages(() => import('../features/complaints/routes/complaint-page')),
+  complaints: withAllMessages(() => import('../features/complaints/routes/complaints-page')),
+  newComplaint: withAllMessages(() => import('../features/complaints/routes/new-complaint-page')),
+  sessions: withAllMessages(() => import('../features/committee/routes/sessions-page')),
+  home: withAllMessages(() => import('../features/home/routes/home-page')),
+  settings: withAllMessages(() => import('../features/organization/routes/settings-page')),
+  outbox: withAllMessages(() => import('../features/outbox/routes/outbox-page')),
+  platform: withAllMessages(() => import('../features/platform/routes/platform-page')),
+  registrations: withAllMessages(() => import('../features/registrations/routes/registrations-page')),
+  inquiries: withAllMessages(() => import('../features/inquiries/routes/inquiries-page')),
+  newInquiry: withAllMessages(() => import('../features/inquiries/routes/new-inquiry-page')),
+  inquiry: withAllMessages(() => import('../features/inquiries/routes/inquiry-page')),
+  knowledge: withAllMessages(() => import('../features/inquiries/routes/knowledge-page')),
+  referrals: withAllMessages(() => import('../features/referrals/routes/referrals-page')),
+  partners: withAllMessages(() => import('../features/partners/routes/partners-page')),
+  campaigns: withAllMessages(() => import('../features/campaigns/routes/campaigns-page')),
+  appointments: withAllMessages(() => import('../features/appointments/routes/appointments-page')),
+  supporters: withAllMessages(() => import('../features/supporters/routes/supporters-page')),
+  policies: withAllMessages(() => import('../features/policies/routes/policies-page')),
+  policy: withAllMessages(() => import('../features/policies/routes/policy-page')),
+  library: withAllMessages(() => import('../features/policies/routes/library-page')),
+  disputes: withAllMessages(() => import('../features/disputes/routes/disputes-page')),
+  dispute: withAllMessages(() => import('../features/disputes/routes/dispute-page')),
+  newRequest: withAllMessages(() => import('../features/requests/routes/new-request-page')),
+  queues: withAllMessages(() => import('../features/requests/routes/queues-page')),
+  request: withAllMessages(() => import('../features/requests/routes/request-page')),
+  serviceForm: withAllMessages(() => import('../features/services/routes/service-form-page')),
+  services: withAllMessages(() => import('../features/services/routes/services-page')),
+  setup: withAllMessages(() => import('../features/setup/routes/setup-page')),
+  newUser: withAllMessages(() => import('../features/users/routes/new-user-page')),
+  user: withAllMessages(() => import('../features/users/routes/user-page')),
+  users: withAllMessages(() => import('../features/users/routes/users-page')),
+  assessment: withAllMessages(() => import('../features/verification/routes/assessment-page')),
+  myTasks: withAllMessages(() => import('../features/verification/routes/my-tasks-page')),
+  rulesEditor: withAllMessages(() => import('../features/verification/routes/rules-editor-page')),
+  rulesList: withAllMessages(() => import('../features/verification/routes/rules-list-page')),
+  task: withAllMessages(() => import('../features/verification/routes/task-page')),
+  surveys: withAllMessages(() => import('../features/surveys/routes/surveys-page')),
+  survey: withAllMessages(() => import('../features/surveys/routes/survey-page')),
+  surveyResults: withAllMessages(() => import('../features/surveys/routes/results-page')),
+  dashboards: withAllMessages(() => import('../features/dashboards/routes/dashboards-page')),
+  improvements: withAllMessages(() => import('../features/improvements/routes/improvements-page')),
+  improvement: withAllMessages(() => import('../features/improvements/routes/improvement-page')),
+  layout: withAllMessages(() => import('./layout')),
 };
 
 interface RouterContext {
@@ -334,8 +341,9 @@ const requestRoute = createRoute({
   validateSearch: validateRequestSearch,
   // The page's calls start now, alongside its code (not when a link is merely hovered: a read of
   // personal data is audited, and hovering is not reading).
-  loader: ({ context, params, preload }) => {
+  loader: async ({ context, params, preload }) => {
     if (preload) return;
+    const { evaluationQuery, requestPageQuery } = await import('../features/requests/api');
     void context.queryClient.prefetchQuery(requestPageQuery(params.requestId));
     const me = context.queryClient.getQueryData(meQueryOptions.queryKey);
     if (me?.permissions.includes('verification.read')) {

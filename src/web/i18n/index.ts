@@ -1,12 +1,7 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
-import errorsAr from '../../shared/i18n/errors.ar.json';
-import errorsEn from '../../shared/i18n/errors.en.json';
 import { onDigitStyleChange, organizationDigitStyle } from '../lib/digit-style';
-import ar from './ar.json';
 import { digitsPostProcessor, formatValue } from './digits';
-import en from './en.json';
 
 export type Language = 'ar' | 'en';
 export const languages: readonly Language[] = ['ar', 'en'];
@@ -36,16 +31,68 @@ const digitStyleOf = (language: string | undefined) => ({
   style: organizationDigitStyle(),
 });
 
-void i18n
+// Messages are fetched, never in the first download (decision 026). The screens before signing in need
+// a few namespaces of one language (first-screen.ts: ~3 kB of gzip instead of ~60 kB for both whole
+// languages); the signed-in app's pages need all of them (`loadAllMessages`, called by the router as
+// each page's code loads); the other language is fetched when someone switches to it.
+type Messages = Record<string, ResourceKey>;
+const firstScreenMessages: Record<Language, () => Promise<{ default: Messages }>> = {
+  ar: () => import('./first-screen.ar'),
+  en: () => import('./first-screen.en'),
+};
+const allMessages: Record<Language, () => Promise<{ default: Messages }>> = {
+  ar: () => import('./ar.json'),
+  en: () => import('./en.json'),
+};
+const languageOf = (language: string): Language => (language === 'en' ? 'en' : 'ar');
+let everything = false;
+const complete = new Set<Language>();
+
+async function messagesOf(language: Language): Promise<Messages> {
+  if (!everything) return (await firstScreenMessages[language]()).default;
+  const [first, all] = await Promise.all([firstScreenMessages[language](), allMessages[language]()]);
+  complete.add(language);
+  return { ...all.default, errors: first.default.errors };
+}
+
+/** i18next asks for a language when it starts and on every switch to one it does not hold yet. */
+const messagesBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    messagesOf(languageOf(language)).then(
+      (messages) => callback(null, messages),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+/**
+ * Every message of the current language, before a page of the signed-in app (or the setup wizard) shows;
+ * a language switched to from now on comes whole too.
+ */
+export async function loadAllMessages(): Promise<void> {
+  everything = true;
+  for (const other of languages) {
+    // The other language, if held, has the first screen's texts only: fetched again when switched to.
+    if (other !== languageOf(i18n.language) && !complete.has(other))
+      i18n.removeResourceBundle(other, 'translation');
+  }
+  const language = languageOf(i18n.language);
+  if (complete.has(language)) return;
+  const messages = await messagesOf(language);
+  i18n.addResourceBundle(language, 'translation', messages, true, true);
+}
+
+/** Resolves once the first screen's messages of the stored language are in (main.tsx waits for it). */
+export const i18nReady = i18n
+  .use(messagesBackend)
   .use(initReactI18next)
   .use(digitsPostProcessor(digitStyleOf))
   .init({
-    resources: {
-      ar: { translation: { ...ar, errors: errorsAr } },
-      en: { translation: { ...en, errors: errorsEn } },
-    },
     lng: storedLanguage(),
-    fallbackLng: 'ar',
+    // ar.json and en.json hold the same keys: there is nothing to fall back to (and nothing to fetch).
+    fallbackLng: false,
     supportedLngs: ['ar', 'en'],
     // React escapes; `format` with `alwaysFormat` sees every value (i18next's formatter module would not).
     interpolation: { escapeValue: false, alwaysFormat: true, format: formatValue(digitStyleOf) },
@@ -70,46 +117,6 @@ function applyLanguage(language: string): void {
   }
 }
 
-applyLanguage(i18n.language);
+void i18nReady.then(() => applyLanguage(i18n.language));
 i18n.on('languageChanged', applyLanguage);
 onDigitStyleChange(() => i18n.emit('digitStyleChanged'));
-
-// Validation messages of the shared zod schemas, in the UI language (zod's own are English).
-z.config({
-  customError: (issue) => {
-    const t = i18n.t.bind(i18n);
-    switch (issue.code) {
-      case 'too_small': {
-        if (issue.origin === 'string') {
-          return Number(issue.minimum) <= 1 || issue.input === ''
-            ? t('validation.required')
-            : t('validation.minLength', { count: Number(issue.minimum) });
-        }
-        if (issue.origin === 'array') return t('validation.minItems', { count: Number(issue.minimum) });
-        return t('validation.min', { min: Number(issue.minimum) });
-      }
-      case 'too_big':
-        if (issue.origin === 'string') return t('validation.maxLength', { count: Number(issue.maximum) });
-        if (issue.origin === 'array') return t('validation.maxItems', { count: Number(issue.maximum) });
-        return t('validation.max', { max: Number(issue.maximum) });
-      case 'invalid_format':
-        // A required select cleared (''), or an empty field: say it is required, not that its form is wrong.
-        if (issue.input === '') return t('validation.required');
-        if (issue.format === 'email') return t('validation.email');
-        return t('validation.format');
-      case 'invalid_type':
-        return issue.input === undefined ||
-          issue.input === null ||
-          issue.input === '' ||
-          (typeof issue.input === 'number' && Number.isNaN(issue.input))
-          ? t('validation.required')
-          : t('validation.invalid');
-      case 'invalid_value':
-        return issue.input === undefined || issue.input === null || issue.input === ''
-          ? t('validation.required')
-          : t('validation.choose');
-      default:
-        return undefined;
-    }
-  },
-});

@@ -1,7 +1,8 @@
 // The dashboard's address parameters, kept apart from the page so the router validates an address
 // without loading the page's code (decision 013). The period, the calendar, the service and the open
 // drill-down all live in the address: a link shows a colleague the same figures and the same rows.
-import { type DrillMetric, dashboardCalendars, drillMetrics } from '../../../../shared/contracts/dashboards';
+import type { DrillMetric } from '../../../../shared/contracts/dashboards';
+import { dashboardCalendars, drillMetrics } from '../../../../shared/contracts/search-values';
 
 export interface DashboardSearch {
   from?: string;

@@ -1,6 +1,6 @@
 // The address (search) parameters of this feature's pages. Kept apart from the pages so that the router
 // can validate an address without loading the page's code (pages are loaded lazily, decision 013).
-import { requestQueues } from '../../../../shared/contracts/requests';
+import { requestQueues } from '../../../../shared/contracts/search-values';
 import type { RequestQueue } from '../api';
 
 /** The work queue, its filters and its order live in the address, so going back keeps the place. */
