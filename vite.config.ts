@@ -99,9 +99,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     // Every page is its own chunk, loaded when its route is first matched (src/web/app/router.tsx,
-    // decision 013). The entry chunk holds the router, Mantine's core, i18next and React Query (~265 kB
-    // minified, ~84 kB gzip); messages, zod, notices, dialogs and the signed-in layout come later
-    // (decision 026). The largest chunk, the chart library (recharts), is under Vite's 500 kB warning.
+    // decision 013). The entry chunk holds i18next and Mantine's core (~110 kB minified, ~36 kB gzip);
+    // the router, React Query and the route table are the `app` chunk, which main.tsx loads after the
+    // sign-in screen shows (or at once on any other address); messages, zod, notices, dialogs and the
+    // signed-in layout come later (decision 026). The largest chunk, the chart library (recharts), is
+    // under Vite's 500 kB warning.
     rollupOptions: {
       // Two pages: the staff app, and the beneficiaries' portal (/p/<slug>), which shares none of the
       // staff app's code (its own small entry, no Mantine; budget: 150 kB of gzip JavaScript to sign in).

@@ -1,72 +1,43 @@
-import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
-import { directionOf, i18n } from '../i18n';
-import { DirectionSync } from './direction-sync';
+import type { Me } from '../../shared/contracts/auth';
+import { meQueryKey, setupStatusQueryKey } from '../lib/session';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
-import { createAppTheme, cssVariablesResolver } from './theme';
 
-function createApp() {
+/**
+ * What the sign-in screen, shown before the router (main.tsx), already knows: whether setup is needed,
+ * who is signed in (null: nobody), and after a sign-in where to go. The router then neither asks again
+ * nor shows the sign-in page a second time.
+ */
+export interface AppStart {
+  setupNeeded?: boolean;
+  me?: Me | null;
+  /** Navigated to as the sign-in page did inside the router: `redirect`, or the home page. */
+  to?: string;
+}
+
+export type StaffApp = ReturnType<typeof createApp>;
+
+/** The query client and the router; created once, outside React (StrictMode would run it twice). */
+export function createApp(start: AppStart = {}) {
   let router: ReturnType<typeof createAppRouter> | null = null;
   const queryClient = createQueryClient(() => {
     void router?.navigate({ to: '/sign-in', search: { redirect: router.state.location.href } });
   });
+  if (start.setupNeeded !== undefined)
+    queryClient.setQueryData(setupStatusQueryKey, { needed: start.setupNeeded });
+  if (start.me !== undefined) queryClient.setQueryData(meQueryKey, start.me);
   router = createAppRouter(queryClient);
+  if (start.to !== undefined) void router.navigate({ to: start.to });
   return { queryClient, router };
 }
 
-// Notices are shown by the pages after something happens, never on the first screen: their code is
-// fetched once the browser is idle after the first render, not before it (a notice shown earlier waits
-// in Mantine's store and appears then).
-// Dialogs (@mantine/modals) belong to the signed-in app: their provider is in layout.tsx (decision 026).
-const AppNotifications = lazy(() => import('./notifications'));
-
-function useAfterFirstScreen(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => setReady(true), { timeout: 2000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(() => setReady(true), 200);
-    return () => clearTimeout(id);
-  }, []);
-  return ready;
-}
-
-export function App() {
-  const notificationsReady = useAfterFirstScreen();
-  const [{ queryClient, router }] = useState(createApp);
+/** The signed-in app's pages (and the screens before signing in, once the router is loaded). */
+export function AppRoutes({ app: { queryClient, router } }: { app: StaffApp }) {
   return (
-    <I18nextProvider i18n={i18n}>
-      <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
-        <DirectionSync />
-        <ThemeProvider>
-          {notificationsReady && (
-            <Suspense fallback={null}>
-              <AppNotifications />
-            </Suspense>
-          )}
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </ThemeProvider>
-      </DirectionProvider>
-    </I18nextProvider>
-  );
-}
-
-/** Mantine with the house theme, rebuilt when the language changes (it carries a few labels). */
-function ThemeProvider({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the labels follow the language
-  const theme = useMemo(() => createAppTheme(t), [t, i18n.language]);
-  return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      {children}
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { PageSkeleton } from '../components/page-skeleton';
+import { validateSignInSearch } from '../features/auth/sign-in-search';
 import { validateIntakeSearch, validateSignSearch } from '../features/beneficiaries/routes/search-params';
 import { validateDashboardSearch } from '../features/dashboards/routes/search-params';
 import { RequestPageSkeleton } from '../features/requests/components/request-page-skeleton';
@@ -33,7 +34,7 @@ const withAllMessages =
 
 const features = {
   audit: withAllMessages(() => import('../features/audit/routes/audit-page')),
-  signIn: () => import('../features/auth/routes/sign-in-page'),
+  signIn: () => import('../features/auth/routes/sign-in-route'),
   duplicates: withAllMessages(() => import('../features/beneficiaries/routes/duplicates-page')),
   intake: withAllMessages(() => import('../features/beneficiaries/routes/intake-page')),
   profile: withAllMessages(() => import('../features/beneficiaries/routes/profile-page')),
@@ -109,26 +110,15 @@ const setupRoute = createRoute({
   component: lazyRouteComponent(features.setup, 'SetupPage'),
 });
 
-interface SignInSearch {
-  email?: string;
-  redirect?: string;
-  setup?: boolean;
-}
-
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
-    email: typeof search.email === 'string' ? search.email : undefined,
-    redirect:
-      typeof search.redirect === 'string' && search.redirect.startsWith('/') ? search.redirect : undefined,
-    setup: search.setup === true || search.setup === 'true' || search.setup === 1 ? true : undefined,
-  }),
+  validateSearch: validateSignInSearch,
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
     if (me) throw redirect({ to: '/' });
   },
-  component: lazyRouteComponent(features.signIn, 'SignInPage'),
+  component: lazyRouteComponent(features.signIn, 'SignInRoute'),
 });
 
 // Every page below needs a signed-in staff member.
