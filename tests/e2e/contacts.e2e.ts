@@ -31,6 +31,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServer({ demo: true });
   browser = await launchBrowser();
+  await keepQuietHoursAway();
   // The approved answer the officer will be offered: written and approved by the supervisor.
   const cookie = await signInApi(supervisor.email);
   const draft = await api<{ id: string }>(cookie, '/knowledge', { ...article, category: 'الخدمات' });
@@ -53,6 +54,36 @@ async function signInApi(email: string) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+}
+
+/**
+ * Messages written in the association's quiet hours wait until they end (21:00–08:00 by default): the
+ * answer's message would stay "queued" whenever this file runs at night. Its quiet hours are moved to a
+ * window that starts six hours from now, whatever the time of day the tests run at.
+ */
+async function keepQuietHoursAway() {
+  const cookie = await signInApi('admin@hrsociety.demo');
+  const res = await fetch(`${server.baseUrl}/api/v1/organizations/current`, { headers: { cookie } });
+  const { slug: _slug, ...settings } = (await res.json()).settings;
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: settings.timeZone,
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date()),
+  );
+  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+  const patched = await fetch(`${server.baseUrl}/api/v1/organizations/current`, {
+    method: 'PATCH',
+    headers: { cookie, 'x-requested-with': 'wasl', 'content-type': 'application/json' },
+    body: JSON.stringify({
+      settings: {
+        ...settings,
+        messaging: { ...settings.messaging, quietHours: { start: at(hour + 6), end: at(hour + 7) } },
+      },
+    }),
+  });
+  if (!patched.ok) throw new Error(`quiet hours: ${patched.status} ${await patched.text()}`);
 }
 
 async function api<T>(cookie: string, url: string, body?: unknown): Promise<T> {
