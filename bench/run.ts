@@ -1,4 +1,4 @@
-// `npm run bench [-- --size 1000000] [--seed S] [--orgs M] [--requests-per-beneficiary R] [--duration 10] [--connections 50] [--profile | --profile-only | --pages-only]`
+// `npm run bench [-- --size 1000000] [--seed S] [--orgs M] [--requests-per-beneficiary R] [--duration 10] [--connections 50] [--profile | --profile-only | --pages-only | --search-only]`
 // Generates (or reuses) the data set, starts the server as `npm start` does, and measures search,
 // each page's data for one user, the core endpoints against bare single-statement routes, start-up,
 // memory, database size, and the JavaScript each sign-in screen downloads first (portal and staff).
@@ -19,7 +19,7 @@ import { endpointScenarios } from './scenarios/endpoints';
 import { explainAll } from './scenarios/explain';
 import { type Fixtures, loadFixtures, rotate, submittedRequests } from './scenarios/fixtures';
 import { measurePageData, pageRequestIds } from './scenarios/page-data';
-import { buildSearchQueries, measureSearch } from './scenarios/search';
+import { buildSearchQueries, measureSearch, renderSearch, type SearchPerson } from './scenarios/search';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +30,12 @@ const { values } = parseArgs({
     'requests-per-beneficiary': { type: 'string' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    // Seconds for each kind of search query (per engine).
     'search-budget': { type: 'string', default: '20' },
+    // Seconds one search query may take before its kind is reported stalled.
+    'search-timeout': { type: 'string', default: '15' },
+    // Only the name search (ours, the bare route, the pg_trgm baseline), without pages and throughput.
+    'search-only': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
     // Only the server time of each page's data (one user), without search and throughput.
@@ -50,6 +55,7 @@ const requestsPerBeneficiary = values['requests-per-beneficiary']
 const durationS = Number(values.duration);
 const connections = Number(values.connections);
 const searchBudgetMs = Number(values['search-budget']) * 1000;
+const searchTimeoutMs = Number(values['search-timeout']) * 1000;
 const poolMax = Number(values.pool);
 const pagesBudgetMs = Number(values['pages-budget']) * 1000;
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -106,7 +112,7 @@ async function main() {
   }
 
   // The JavaScript each sign-in screen downloads first, read from the built web app.
-  const firstPageJs = webFirstPages();
+  const firstPageJs = values['search-only'] ? null : webFirstPages();
 
   log('starting the server');
   const server = await startWaslServer(serverDb, { poolMax });
@@ -124,6 +130,7 @@ async function main() {
   log(
     `fixtures: ${fixtures.profileIds.length} profiles, ${fixtures.eligibleIds.length} eligible for the service`,
   );
+  const searchPeople = await peopleToSearch(pool, fixtures.people);
   if (values['profile-only']) {
     await server.stop();
     await profileScenarios(serverDb, fixtures, org, dataset.summary.password, pool);
@@ -138,6 +145,78 @@ async function main() {
   cleanups.push(() => bare.stop());
   const cookie = await login(server.baseUrl, org.staffEmail.relations1!, dataset.summary.password);
   const headers = { cookie };
+
+  // Search: latency and recall one query at a time (the first table of the results).
+  const queries = buildSearchQueries(searchPeople, seed);
+  const getJson = async (url: string, signal?: AbortSignal) => {
+    const res = await fetch(url, { headers, signal });
+    if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ items: { id: string }[]; total?: number }>;
+  };
+  const q = encodeURIComponent;
+  const measureAllSearch = async () => {
+    const searchLoad = [os.loadavg()[0]!];
+    log('search: Wasl API');
+    const searchOurs = await measureSearch(
+      queries,
+      searchBudgetMs,
+      async (text, signal) => {
+        const body = await getJson(`${server.baseUrl}/api/v1/beneficiaries?limit=10&q=${q(text)}`, signal);
+        return { ids: body.items.map((i) => i.id), total: body.total ?? null };
+      },
+      undefined,
+      searchTimeoutMs,
+    );
+    for (const m of searchOurs)
+      log(
+        `  ${m.kind}: p95 ${m.p95Ms.toFixed(1)} ms, recall ${m.recallAt10.toFixed(3)}${m.stalled ? ' STALLED' : ''}`,
+      );
+    log('search: bare route, same SQL');
+    const searchBare = await measureSearch(
+      queries,
+      searchBudgetMs,
+      async (text, signal) => {
+        const body = await getJson(`${bare.baseUrl}/bare/search?q=${q(text)}`, signal);
+        return { ids: body.items.map((i) => i.id), total: null };
+      },
+      ['full', 'three_part', 'typo'],
+      searchTimeoutMs,
+    );
+    log('search: pg_trgm baseline');
+    const searchTrigram = await measureSearch(
+      queries,
+      searchBudgetMs,
+      async (text, signal) => {
+        const body = await getJson(`${bare.baseUrl}/bare/search-trgm?q=${q(text)}`, signal);
+        return { ids: body.items.map((i) => i.id), total: null };
+      },
+      ['full', 'three_part'],
+      searchTimeoutMs,
+    );
+    searchLoad.push(os.loadavg()[0]!);
+    return { searchOurs, searchBare, searchTrigram, searchLoad };
+  };
+  if (values['search-only']) {
+    const { searchOurs, searchBare, searchTrigram, searchLoad } = await measureAllSearch();
+    await bare.stop();
+    await server.stop();
+    const table = renderSearch(
+      [
+        { engine: 'Wasl API (tokens + GIN; vocabulary for typos; hints rank)', measures: searchOurs },
+        { engine: 'bare route, token SQL only', measures: searchBare },
+        { engine: 'baseline: pg_trgm `name_key % q`', measures: searchTrigram },
+      ],
+      `**Arabic name search**, ${size.toLocaleString('en')} beneficiaries (one query at a time; recall = intended person in the first 10; ` +
+        `machine load average ${searchLoad.map((l) => l.toFixed(1)).join(' → ')} during these queries)`,
+    );
+    fs.mkdirSync(resultsDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(resultsDir, `search-${size}.json`),
+      `${JSON.stringify({ date: new Date().toISOString(), machine, size, seed, loadAverage: searchLoad, ours: searchOurs, bare: searchBare, trigram: searchTrigram }, null, 2)}\n`,
+    );
+    console.log(table);
+    return;
+  }
   const managerCookie = await login(server.baseUrl, org.staffEmail.manager!, dataset.summary.password);
 
   // Each page's data, one user, one call at a time: before the load runs, which add requests.
@@ -181,8 +260,9 @@ async function main() {
     await runLoad({ url: target.baseUrl, method, connections, durationS: 2, headers, next }); // warm-up
     const r = await runLoad({ url: target.baseUrl, method, connections, durationS, headers, next });
     if (r.requests === 0) {
-      throw new Error(
-        `${target.baseUrl} answered no request in ${durationS} s at ${connections} connections: stalled ` +
+      // Reported (0 req/s, no ratio) and the run goes on with the next scenario.
+      log(
+        `STALLED: ${target.baseUrl} answered no request in ${durationS} s at ${connections} connections ` +
           `(with DB_POOL_MAX=${poolMax}; see docs/performance.md on pool starvation)\n${target.output().slice(-2000)}`,
       );
     }
@@ -190,33 +270,7 @@ async function main() {
   };
 
   // 1 + 4. Search: latency and recall one query at a time, then throughput.
-  const queries = buildSearchQueries(fixtures.people, seed);
-  const getJson = async (url: string) => {
-    const res = await fetch(url, { headers });
-    if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-    return res.json() as Promise<{ items: { id: string }[]; total?: number }>;
-  };
-  const q = encodeURIComponent;
-  log('search: Wasl API');
-  const searchOurs = await measureSearch(queries, searchBudgetMs, async (text) => {
-    const body = await getJson(`${server.baseUrl}/api/v1/beneficiaries?limit=10&q=${q(text)}`);
-    return { ids: body.items.map((i) => i.id), total: body.total ?? null };
-  });
-  log('search: bare route, same SQL');
-  const searchBare = await measureSearch(queries, searchBudgetMs, async (text) => {
-    const body = await getJson(`${bare.baseUrl}/bare/search?q=${q(text)}`);
-    return { ids: body.items.map((i) => i.id), total: null };
-  });
-  log('search: pg_trgm baseline');
-  const searchTrigram = await measureSearch(
-    queries,
-    searchBudgetMs,
-    async (text) => {
-      const body = await getJson(`${bare.baseUrl}/bare/search-trgm?q=${q(text)}`);
-      return { ids: body.items.map((i) => i.id), total: null };
-    },
-    ['full', 'three_part'],
-  );
+  const { searchOurs, searchBare, searchTrigram } = await measureAllSearch();
   const fullQueries = queries.filter((x) => x.kind === 'full').map((x) => x.q);
   log('search: throughput');
   const nextOurs = rotate(fullQueries);
@@ -296,6 +350,19 @@ async function main() {
   );
   console.log(renderMarkdown(results));
   if (firstPageJs) console.log(`\n${renderFirstPageJs(firstPageJs)}`);
+}
+
+/** The fixture people with what a clerk may also know of them (birth date, city), for the hint queries. */
+async function peopleToSearch(
+  pool: pg.Pool,
+  people: { id: string; name: string }[],
+): Promise<SearchPerson[]> {
+  const { rows } = await pool.query<{ id: string; birth_date: string; city: string }>(
+    'select id, birth_date::text as birth_date, city from beneficiaries where id = any($1)',
+    [people.map((p) => p.id)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return people.map((p) => ({ ...p, birthDate: byId.get(p.id)?.birth_date, city: byId.get(p.id)?.city }));
 }
 
 /** Builds the web app if its sources changed (as `npm start` does), then measures dist/web. */

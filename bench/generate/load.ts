@@ -474,12 +474,25 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
          on conflict (organization_id, name) do update set value = excluded.value`,
         [org.id, sizes[o], ctx.requestCounter.value],
       );
+      // The numbers come from the association's sequences (migration 0034), made when it was inserted.
+      await pool.query(
+        `select setval(wasl_number_sequence($1, 'beneficiary'), greatest($2, 1), $2 > 0),
+                setval(wasl_number_sequence($1, 'request'), greatest($3, 1), $3 > 0)`,
+        [org.id, sizes[o], ctx.requestCounter.value],
+      );
       orgs.push({ id: org.id, nameAr: org.nameAr, beneficiaries: sizes[o]!, staffEmail: org.staffEmail });
     }
     // Stays in each stage (migration 0028) are written by a trigger when a request's status changes; a
     // bulk load changes none, so they are rebuilt from the loaded history.
     log('request stage stays from the history');
     await pool.query('select request_stage_stays_rebuild()');
+    // The same for the decisions, the open requests' counts, the rejections by reason and the stays by
+    // month (migration 0033; the month rows are summed from the day rows rebuilt just above).
+    log('request decisions, open counts, rejections, stays by month');
+    await pool.query('select request_open_counts_rebuild()');
+    // The search vocabulary (migration 0032) is kept by a trigger, which a bulk load bypasses.
+    log('name search vocabulary');
+    await pool.query('select beneficiary_name_vocabulary_rebuild()');
     const loaded = Date.now();
     if (dropped.length) {
       log(`rebuilding ${dropped.length} indexes`);

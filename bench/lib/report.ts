@@ -1,6 +1,6 @@
 /** The benchmark's results: one JSON document (each figure with its unit) and its Markdown table. */
 import type { PageDataMeasure } from '../scenarios/page-data';
-import type { SearchMeasure } from '../scenarios/search';
+import { type SearchMeasure, searchKindLabel } from '../scenarios/search';
 import type { LoadResult } from './load';
 
 export interface Figure {
@@ -50,11 +50,6 @@ const n = (v: number | null | undefined, digits = 1) =>
     ? '—'
     : v.toLocaleString('en', { maximumFractionDigits: digits });
 const mb = (bytes: number | null) => (bytes === null ? '—' : `${n(bytes / 1024 / 1024, 0)} MB`);
-const kindLabel = {
-  full: 'full name (4 parts)',
-  three_part: 'first + father + family',
-  typo: 'one-letter typo',
-};
 
 export function renderMarkdown(r: Results): string {
   const lines: string[] = [];
@@ -71,7 +66,7 @@ export function renderMarkdown(r: Results): string {
   lines.push('|---|---|--:|--:|--:|--:|--:|--:|');
   const row = (engine: string, s: SearchMeasure) =>
     lines.push(
-      `| ${kindLabel[s.kind]} | ${engine} | ${s.n}${s.timedOut ? ' (time budget)' : ''} | ${n(s.p50Ms)} ms | ${n(s.p95Ms)} ms | ${n(s.p99Ms)} ms | ${n(s.recallAt10, 3)} | ${s.medianMatches === null ? '—' : n(s.medianMatches, 0)} |`,
+      `| ${searchKindLabel[s.kind]} | ${engine} | ${s.n}${s.timedOut ? ' (time budget)' : ''}${s.stalled ? ' **stalled**' : ''} | ${n(s.p50Ms)} ms | ${n(s.p95Ms)} ms | ${n(s.p99Ms)} ms | ${n(s.recallAt10, 3)} | ${s.medianMatches === null ? '—' : n(s.medianMatches, 0)} |`,
     );
   for (const s of r.search.ours) row('Wasl API (tokens + GIN, then trigram fallback)', s);
   for (const s of r.search.oursBareSql) row('bare route, same SQL', s);

@@ -220,6 +220,18 @@ export const beneficiarySummarySchema = beneficiarySchema.pick({
 export type BeneficiarySummary = z.infer<typeof beneficiarySummarySchema>;
 
 export const searchBeneficiariesQuerySchema = listQuerySchema.extend({
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'One search box (decisions 006 and 027). A national ID or Iqama number, a mobile number in any form or a ' +
+        'file number (B-000123) is matched exactly. Anything else is an Arabic name, tolerant of spelling ' +
+        'variants and of a typo, optionally followed by what the clerk also knows: a birth year (4 digits, ' +
+        'Gregorian 1900–2100 or Hijri 1300–1600), a city of the association and/or the last 3–7 digits of the ' +
+        'mobile, e.g. "محمد أحمد الشهري ١٤٠٥ أبها". These rank the people who match them first and never ' +
+        'filter anyone out; Arabic-Indic digits are accepted.',
+    ),
   category: code.optional(),
   city: z.string().max(80).optional(),
   status: z.enum(beneficiaryStatuses).optional(),

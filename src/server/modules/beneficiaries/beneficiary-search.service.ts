@@ -1,5 +1,6 @@
 // Owns finding beneficiaries: one search box for national ID, mobile, file number or Arabic name.
 import type { SearchBeneficiariesQuery } from '../../../shared/contracts/beneficiaries';
+import { hijriToGregorian, maxHijriYear, minHijriYear } from '../../../shared/dates-hijri-calendar';
 import { normalizeDigits } from '../../../shared/digits';
 import { validateNationalId } from '../../../shared/saudi/national-id';
 import { normalizeSaudiMobile } from '../../../shared/saudi/phone';
@@ -10,6 +11,7 @@ import type { ActorContext } from '../../platform/http/context';
 import { presentSummary } from './beneficiaries.presenter';
 import {
   listBeneficiaries,
+  type NameSearchQuery,
   type SummaryRow,
   searchByIdentifier,
   searchByName,
@@ -35,6 +37,7 @@ export function createBeneficiarySearchService({ db }: { db: Db }) {
       let rows: SummaryRow[];
       let total: number;
       let mode: string;
+      let hints = 0;
       const compact = q.replace(/[\s-]/g, '');
       if (!q) {
         mode = 'list';
@@ -54,14 +57,19 @@ export function createBeneficiarySearchService({ db }: { db: Db }) {
         total = rows.length;
       } else {
         mode = 'name';
-        ({ rows, total } = await searchByName(db, filters, q, query.limit, offset));
+        const nameQuery = parseNameQuery(q);
+        hints = nameQuery.hints.birthRanges.length + nameQuery.hints.phoneTails.length;
+        let fuzzy: boolean;
+        ({ rows, total, fuzzy } = await searchByName(db, filters, nameQuery, query.limit, offset));
+        if (fuzzy) mode = 'name_similar';
       }
       await recordAudit(db, ctx, {
         action: 'beneficiaries.search',
         entityType: 'beneficiary',
-        details: { mode, results: total },
+        // Never the query text (personal data): how it was read and how many it found.
+        details: hints ? { mode, results: total, hints } : { mode, results: total },
       });
-      const more = (mode === 'list' || mode === 'name') && offset + rows.length < total;
+      const more = (mode === 'list' || mode.startsWith('name')) && offset + rows.length < total;
       return {
         items: rows.map(presentSummary),
         total,
@@ -69,4 +77,34 @@ export function createBeneficiarySearchService({ db }: { db: Db }) {
       };
     },
   };
+}
+
+/**
+ * The search box's name query (decision 027): the words of the name, then optionally a birth year
+ * (4 digits: Gregorian 1900–2100, or Hijri 1300–1600 read as the Gregorian dates it spans), a city
+ * (recognised among the association's cities when the query runs) and/or the last digits of the phone
+ * (3 to 7 digits; a year may be those too). Digits are already Latin (`normalizeDigits`).
+ */
+export function parseNameQuery(q: string): NameSearchQuery {
+  const words: string[] = [];
+  const hints: NameSearchQuery['hints'] = { birthRanges: [], phoneTails: [] };
+  for (const word of q.split(/\s+/)) {
+    if (word === '') continue;
+    if (!/^\d+$/.test(word)) {
+      words.push(word);
+      continue;
+    }
+    const n = Number(word);
+    if (word.length === 4 && n >= 1900 && n <= 2100) {
+      hints.birthRanges.push({ from: `${word}-01-01`, to: `${n + 1}-01-01` });
+    } else if (word.length === 4 && n >= minHijriYear && n < maxHijriYear) {
+      const from = hijriToGregorian(`${word}-01-01`);
+      const to = hijriToGregorian(`${n + 1}-01-01`);
+      if (from && to) hints.birthRanges.push({ from, to });
+    }
+    if (word.length >= 3 && word.length <= 7) hints.phoneTails.push(word);
+  }
+  // Only digits: searched as typed, as before hints existed.
+  if (words.length === 0) return { words: [q], hints: { birthRanges: [], phoneTails: [] } };
+  return { words, hints };
 }

@@ -1,9 +1,10 @@
 // The dashboard's figures, each one grouped read in SQL over the association's rows (row-level security
 // shows only them; every statement names the organization too, so the indexes of migration 0028 serve).
 // Submissions, decisions and stays are read from the counts kept when they happen (migration 0028), by
-// local day of the association; open work is counted from the requests as they are now.
+// local day of the association; open work from the counts of open requests kept when a request changes
+// (migration 0033), by UTC day, with the one day a boundary instant falls in counted from the requests.
 import { type SQL, sql } from 'drizzle-orm';
-import { clockRunningStatuses, inProgressStatuses } from '../../../shared/requests/request-machine';
+import { clockRunningStatuses } from '../../../shared/requests/request-machine';
 import type { Tx } from '../../platform/db/database';
 
 /** What every figure is read for: an association, a window of instants, its time zone, "now". */
@@ -45,10 +46,11 @@ export const sqlIn = (column: SQL, values: readonly string[]) => sql`${column} i
 export const serviceFilter = (w: FigureWindow, column: SQL = sql`r.service_id`) =>
   w.serviceId ? sql`and ${column} = ${w.serviceId}` : sql``;
 
-/** A request decided against: rejected now, or closed after a rejection (a decision is taken once). */
-export const rejectedSql = sql`(r.status = 'rejected' or (r.status = 'closed' and exists (
-  select 1 from request_history h
-   where h.organization_id = r.organization_id and h.request_id = r.id and h.action = 'reject')))`;
+/**
+ * A request decided against: rejected now, or closed after a rejection (a decision is taken once). The
+ * decision is kept on the request, set with `decided_at` (migration 0033).
+ */
+export const rejectedSql = sql`(r.decision = 'rejected')`;
 
 /** Kept by the promise: decided no later than the promised (possibly paused-and-moved) date. */
 export const withinPromiseSql = sql`(r.expected_decision_at is not null and r.decided_at <= r.expected_decision_at)`;
@@ -129,28 +131,18 @@ export interface ReasonRow {
 export const minRejectionsPerReason = 5;
 
 /**
- * Rejections of the period by reason. The same rule as `rejectedSql`, written for speed: a closed request's
- * `reject` is looked up per row (one index probe, not a hash of the association's whole history), and the
- * rows are grouped by the reason as typed before the (costly) normalisation runs once per distinct text.
+ * Rejections of the period by reason, counted when each decision was taken (request_rejection_counts,
+ * migration 0033: by local day, service and the reason's key — the text with spaces collapsed and case
+ * folded — with the least of its labels as typed, spaces collapsed).
  */
 export const rejectionReasons = (tx: Tx, w: FigureWindow, limit = 10) =>
   rows<ReasonRow>(
     tx,
-    sql`with typed as (
-          select r.decision_reason as reason, count(*) as n
-            from requests r
-            left join lateral (
-              select 1 as rejected from request_history h
-               where h.organization_id = r.organization_id and h.request_id = r.id and h.action = 'reject'
-               limit 1) h on r.status = 'closed'
-           where r.organization_id = ${w.organizationId} and r.decided_at is not null and r.status in ('rejected', 'closed')
-             and r.decided_at >= ${w.since} and r.decided_at <= ${w.until} ${serviceFilter(w)}
-             and (r.status = 'rejected' or h.rejected is not null)
-           group by 1)
-        select lower(btrim(regexp_replace(coalesce(reason, ''), '\\s+', ' ', 'g'))) as key,
-               min(regexp_replace(btrim(reason), '\\s+', ' ', 'g')) as label, sum(n)::int as n
-          from typed
-         group by 1 having sum(n) >= ${minRejectionsPerReason} order by 3 desc, 1 limit ${limit}`,
+    sql`select c.reason_key as key, min(c.label) as label, sum(c.n)::int as n
+          from request_rejection_counts c
+         where c.organization_id = ${w.organizationId} and c.day >= ${w.from}::date and c.day <= ${w.to}::date
+           ${serviceFilter(w, sql`c.service_id`)}
+         group by 1 having sum(c.n) >= ${minRejectionsPerReason} order by 3 desc, 1 limit ${limit}`,
   );
 
 export interface OpenRow {
@@ -163,34 +155,92 @@ export interface OpenRow {
   b3: number;
 }
 
-/** Open requests now by stage, with those past their promised date and the undecided ones' ages. */
+const dayMs = 86_400_000;
+/** The UTC date of an instant: the day key of `request_open_counts`. */
+export const utcDay = (t: Date) => t.toISOString().slice(0, 10);
+/** The first instant of the UTC day after the one `t` falls in. */
+export const nextUtcDay = (t: Date) => new Date(Date.parse(utcDay(t)) + dayMs);
+
+/**
+ * Open requests now by stage, with those past their promised date and the undecided ones' ages, from the
+ * counts of open requests (migration 0033) — a few rows per day and service, however many requests are
+ * open. A count row knows its day, not its instant: a boundary instant (now, the start of a backlog
+ * bucket's day) splits one UTC day, whose requests are counted from `requests` (an index range of that
+ * day): whole days before the boundary from the counts, the rest of its own day from the rows.
+ */
 export async function openCounts(tx: Tx, w: FigureWindow): Promise<OpenRow[]> {
-  // Grouped by status, so which status a count applies to is decided once per group below rather than
-  // once per row in SQL (the same rule as the drill-down's: overdue while the clock runs, ages while
-  // undecided).
-  const bucket = (name: string) => sql`(count(*) filter (where ${ageSql(w, name)}))::int`;
-  const counted = await rows<OpenRow>(
+  const bounds = ['0-7', '8-14', '15-30'].map((b) => w.dayStart(-bucketBounds[b]![1]));
+  const [b7, b14, b30] = bounds as [Date, Date, Date];
+  // Submitted at or after `b`: whole UTC days after b's from the counts; b's own day from the rows.
+  const countedSince = (b: Date) =>
+    sql`(sum(c.n) filter (where c.kind = 'age' and c.submitted_day > ${utcDay(b)}::date))`;
+  const rowsSince = (b: Date) =>
+    sql`(count(*) filter (where r.submitted_at >= ${b} and r.submitted_at < ${nextUtcDay(b)}))`;
+  const inDayOf = (b: Date) => sql`(r.submitted_at >= ${b} and r.submitted_at < ${nextUtcDay(b)})`;
+  const startOfToday = new Date(Date.parse(utcDay(w.now)));
+  const counted = await rows<{
+    status: string;
+    n: number;
+    overdue: number;
+    aged: number;
+    s7: number;
+    s14: number;
+    s30: number;
+  }>(
     tx,
-    sql`select r.status, count(*)::int as n,
-               (count(*) filter (where r.expected_decision_at < ${w.now}))::int as overdue,
-               ${bucket('0-7')} as b0, ${bucket('8-14')} as b1, ${bucket('15-30')} as b2, ${bucket('31+')} as b3
+    sql`select c.status, coalesce(sum(c.n) filter (where c.kind = 'stage'), 0)::int as n,
+               coalesce(sum(c.n) filter (where c.kind = 'stage' and c.expected_day < ${utcDay(w.now)}::date), 0)::int as overdue,
+               coalesce(sum(c.n) filter (where c.kind = 'age' and c.submitted_day is not null), 0)::int as aged,
+               coalesce(${countedSince(b7)}, 0)::int as s7, coalesce(${countedSince(b14)}, 0)::int as s14,
+               coalesce(${countedSince(b30)}, 0)::int as s30
+          from request_open_counts c
+         where c.organization_id = ${w.organizationId} and c.kind in ('stage', 'age')
+           ${serviceFilter(w, sql`c.service_id`)}
+         group by 1
+        union all
+        select r.status, 0, count(*)::int, 0, 0, 0, 0
           from requests r
-         where r.organization_id = ${w.organizationId} and ${sqlIn(sql`r.status`, inProgressStatuses)}
-           ${serviceFilter(w)}
+         where r.organization_id = ${w.organizationId} and r.expected_decision_at >= ${startOfToday}
+           and r.expected_decision_at < ${w.now} and ${sqlIn(sql`r.status`, clockRunningStatuses)} ${serviceFilter(w)}
+         group by 1
+        union all
+        select r.status, 0, 0, 0, ${rowsSince(b7)}::int, ${rowsSince(b14)}::int, ${rowsSince(b30)}::int
+          from requests r
+         where r.organization_id = ${w.organizationId} and ${sqlIn(sql`r.status`, undecidedStatuses)}
+           and (${inDayOf(b7)} or ${inDayOf(b14)} or ${inDayOf(b30)}) ${serviceFilter(w)}
          group by 1`,
   );
-  return counted.map((row) => {
-    const clockRuns = (clockRunningStatuses as readonly string[]).includes(row.status);
-    const undecided = undecidedStatuses.includes(row.status);
-    return {
-      ...row,
-      overdue: clockRuns ? row.overdue : 0,
-      b0: undecided ? row.b0 : 0,
-      b1: undecided ? row.b1 : 0,
-      b2: undecided ? row.b2 : 0,
-      b3: undecided ? row.b3 : 0,
-    };
-  });
+  const byStatus = new Map<
+    string,
+    { n: number; overdue: number; aged: number; s7: number; s14: number; s30: number }
+  >();
+  for (const row of counted) {
+    const entry = byStatus.get(row.status) ?? { n: 0, overdue: 0, aged: 0, s7: 0, s14: 0, s30: 0 };
+    entry.n += row.n;
+    entry.overdue += row.overdue;
+    entry.aged += row.aged;
+    entry.s7 += row.s7;
+    entry.s14 += row.s14;
+    entry.s30 += row.s30;
+    byStatus.set(row.status, entry);
+  }
+  // Which status a count applies to is decided per status (the drill-down's rule: overdue while the
+  // clock runs, ages while undecided); a status none of whose requests is open has no row.
+  return [...byStatus]
+    .filter(([, c]) => c.n > 0)
+    .map(([status, c]) => {
+      const clockRuns = (clockRunningStatuses as readonly string[]).includes(status);
+      const undecided = undecidedStatuses.includes(status);
+      return {
+        status,
+        n: c.n,
+        overdue: clockRuns ? c.overdue : 0,
+        b0: undecided ? c.s7 : 0,
+        b1: undecided ? c.s14 - c.s7 : 0,
+        b2: undecided ? c.s30 - c.s14 : 0,
+        b3: undecided ? c.aged - c.s30 : 0,
+      };
+    });
 }
 
 export interface StayRow {
@@ -199,16 +249,41 @@ export interface StayRow {
   n: number;
 }
 
-/** Stays that ended in the period (local days), by stage and length in working days. */
-export const stayCounts = (tx: Tx, w: FigureWindow) =>
-  rows<StayRow>(
+/** The first day of the month of a date (YYYY-MM-DD), and the first day of the month after. */
+const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+const nextMonth = (date: string) => {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+
+/**
+ * Stays that ended in the period (local days), by stage and length in working days: the period's whole
+ * months from the month rows, the days of its partial months from the day rows (migrations 0028, 0033).
+ */
+export function stayCounts(tx: Tx, w: FigureWindow) {
+  // Whole months: from the first month starting on or after `from` to the last one ending on or before `to`.
+  const first = w.from.endsWith('-01') ? w.from : nextMonth(w.from);
+  const after = nextDay(w.to).endsWith('-01') ? nextDay(w.to) : monthStart(w.to);
+  const whole = first < after;
+  const days = whole ? sql`and (s.day < ${first}::date or s.day >= ${after}::date)` : sql``;
+  const months = whole
+    ? sql`union all
+        select m.stage, m.working_days, m.stays from request_stage_stay_month_counts m
+         where m.organization_id = ${w.organizationId} and m.month >= ${first}::date and m.month < ${after}::date
+           ${serviceFilter(w, sql`m.service_id`)}`
+    : sql``;
+  return rows<StayRow>(
     tx,
-    sql`select s.stage, s.working_days as "workingDays", sum(s.stays)::int as n
-          from request_stage_stay_counts s
-         where s.organization_id = ${w.organizationId} and s.day >= ${w.from}::date and s.day <= ${w.to}::date
-           ${serviceFilter(w, sql`s.service_id`)}
+    sql`select t.stage, t.working_days as "workingDays", sum(t.stays)::int as n
+          from (select s.stage, s.working_days, s.stays from request_stage_stay_counts s
+                 where s.organization_id = ${w.organizationId} and s.day >= ${w.from}::date and s.day <= ${w.to}::date
+                   ${days} ${serviceFilter(w, sql`s.service_id`)}
+                ${months}) t
          group by 1, 2`,
   );
+}
 
 export interface OpenOverdue {
   open: number;

@@ -61,3 +61,57 @@ export const requestDayCounts = pgTable(
     ),
   ],
 );
+
+// The requests in progress, counted by a trigger on `requests` whenever what a count is keyed by changes
+// (migration 0033): `stage` by status, service and expected decision day (while the clock runs); `age` by
+// status, service and submission day (undecided statuses); `queue` by status, assignee, day the stage was
+// entered and expected day. Days are UTC dates; a row whose count falls to 0 is deleted.
+export const requestOpenCounts = pgTable(
+  'request_open_counts',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: organizationId(),
+    kind: text('kind', { enum: ['stage', 'age', 'queue'] }).notNull(),
+    status: text('status').notNull(),
+    serviceId: uuid('service_id'),
+    assignedTo: uuid('assigned_to'),
+    submittedDay: date('submitted_day'),
+    enteredDay: date('entered_day'),
+    expectedDay: date('expected_day'),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    // NULLS NOT DISTINCT in the migration (drizzle's index builder cannot say so): one row per key.
+    uniqueIndex('request_open_counts_key').on(
+      t.organizationId,
+      t.kind,
+      t.status,
+      t.serviceId,
+      t.assignedTo,
+      t.submittedDay,
+      t.enteredDay,
+      t.expectedDay,
+    ),
+  ],
+);
+
+// Rejections counted by a trigger on `requests` when the decision is taken (migration 0033): by local day,
+// service and the reason's key (spaces collapsed, case folded), with the least label seen as typed.
+export const requestRejectionCounts = pgTable(
+  'request_rejection_counts',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    organizationId: organizationId(),
+    day: date('day').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    reasonKey: text('reason_key').notNull(),
+    label: text('label'),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    tenantReference(t, t.serviceId, services),
+    uniqueIndex('request_rejection_counts_key').on(t.organizationId, t.day, t.serviceId, t.reasonKey),
+  ],
+);

@@ -8,22 +8,18 @@ import {
 } from '../../../shared/requests/request-machine';
 import type { Tx } from '../../platform/db/database';
 import { users } from '../../platform/identity/users.tables';
-import { beneficiaries, organizationCounters } from '../beneficiaries/beneficiaries.tables';
+import { beneficiaries } from '../beneficiaries/beneficiaries.tables';
 import { services } from '../services/services.tables';
 import { decisionLetters, deliveries, referrals, requestHistory, requests } from './requests.tables';
 
 export type RequestRow = typeof requests.$inferSelect;
 
+/** The next request number of the association (a sequence of its own: migration 0034, decision 028). */
 export async function nextRequestNumber(tx: Tx, organizationId: string): Promise<string> {
-  const [row] = await tx
-    .insert(organizationCounters)
-    .values({ organizationId, name: 'request', value: 1 })
-    .onConflictDoUpdate({
-      target: [organizationCounters.organizationId, organizationCounters.name],
-      set: { value: sql`${organizationCounters.value} + 1` },
-    })
-    .returning({ value: organizationCounters.value });
-  return `R-${String(row!.value).padStart(6, '0')}`;
+  const result = await tx.execute<{ n: string }>(
+    sql`select wasl_next_number(${organizationId}, 'request')::text as n`,
+  );
+  return `R-${result.rows[0]!.n.padStart(6, '0')}`;
 }
 
 export async function insertRequest(tx: Tx, values: typeof requests.$inferInsert) {
@@ -136,7 +132,16 @@ export async function listRequestViews(
   return { rows, total: total[0]?.n ?? 0 };
 }
 
-/** Counts per queue, with how many are overdue, in one pass over the organization's open requests. */
+/**
+ * Counts per queue, with how many are late, from the counts of open requests (migration 0033, kind
+ * `queue`: status, assignee, day the stage was entered, expected day while the decision clock runs) — a
+ * few rows per day and assignee, however many requests are open. Late = past the promised decision date
+ * while the clock runs, or longer than `stageAlertDays` in the stage (`isRequestLate`). A count row is
+ * late for sure when its expected day is before today's or its entered day before the alert boundary's
+ * (UTC days); the requests of those two boundary days that the counts cannot place are read from
+ * `requests` (two index ranges of one day each) and tested one by one. The alert boundary is `now` less
+ * `stageAlertDays` 24-hour days, as `isRequestLate` counts them.
+ */
 export async function countQueues(
   tx: Tx,
   organizationId: string,
@@ -144,31 +149,50 @@ export async function countQueues(
   stageAlertDays: number,
   now: Date,
 ) {
-  const stages = Object.entries(queueStatuses).map(
-    ([queue, statuses]) =>
-      sql`count(*) filter (where status in ${[...statuses]})::int as ${sql.identifier(queue)},
-          count(*) filter (where status in ${[...statuses]} and late)::int as ${sql.identifier(`${queue}_late`)}`,
-  );
-  const result = await tx.execute<Record<string, number>>(sql`
-    with open as (
-      select status, assigned_to,
-             (expected_decision_at < ${now} and status in ${[...clockRunningStatuses]})
-             or stage_entered_at < ${now}::timestamptz - make_interval(days => ${stageAlertDays}) as late
-        from requests
-       where organization_id = ${organizationId} and status in ${[...inProgressStatuses]}
-    )
-    select ${sql.join(stages, sql`, `)},
-           count(*) filter (where assigned_to = ${userId})::int as mine,
-           count(*) filter (where assigned_to = ${userId} and late)::int as mine_late,
-           count(*)::int as "all",
-           count(*) filter (where late)::int as all_late
-      from open`);
-  const row = result.rows[0]!;
-  return [...Object.keys(queueStatuses), 'mine', 'all'].map((queue) => ({
-    queue,
-    total: row[queue] ?? 0,
-    overdue: row[`${queue}_late`] ?? 0,
-  }));
+  const dayMs = 86_400_000;
+  const dayStart = (t: Date) => new Date(Date.parse(t.toISOString().slice(0, 10)));
+  const alert = new Date(now.getTime() - stageAlertDays * dayMs);
+  const [today, alertDay] = [dayStart(now), dayStart(alert)];
+  const running = sql`status in ${[...clockRunningStatuses]}`;
+  const mine = sql`coalesce(assigned_to = ${userId}, false)`;
+  const promisedToday = sql`coalesce(${running} and expected_decision_at >= ${today} and expected_decision_at < ${new Date(today.getTime() + dayMs)}, false)`;
+  // Late now, and not already counted late by whole days in the counts.
+  const lateNotCounted = sql`coalesce((${running} and expected_decision_at < ${now}) or stage_entered_at < ${alert}, false)
+    and not coalesce((${running} and expected_decision_at < ${today}) or stage_entered_at < ${alertDay}, false)`;
+  const result = await tx.execute<{ status: string; mine: boolean; total: number; late: number }>(sql`
+    select status, ${mine} as mine, sum(n)::int as total,
+           coalesce(sum(n) filter (where (${running} and expected_day < ${today.toISOString().slice(0, 10)}::date)
+                                     or entered_day < ${alertDay.toISOString().slice(0, 10)}::date), 0)::int as late
+      from request_open_counts
+     where organization_id = ${organizationId} and kind = 'queue'
+     group by 1, 2
+    union all
+    select status, ${mine}, 0, count(*)::int
+      from requests
+     where organization_id = ${organizationId} and ${running}
+       and expected_decision_at >= ${today} and expected_decision_at < ${new Date(today.getTime() + dayMs)}
+       and ${lateNotCounted}
+     group by 1, 2
+    union all
+    select status, ${mine}, 0, count(*)::int
+      from requests
+     where organization_id = ${organizationId} and status in ${[...inProgressStatuses]}
+       and stage_entered_at >= ${alertDay} and stage_entered_at < ${new Date(alertDay.getTime() + dayMs)}
+       and not ${promisedToday} and ${lateNotCounted}
+     group by 1, 2`);
+  const sum = (where: (r: { status: string; mine: boolean }) => boolean) =>
+    result.rows.filter(where).reduce((a, r) => ({ total: a.total + r.total, overdue: a.overdue + r.late }), {
+      total: 0,
+      overdue: 0,
+    });
+  return [
+    ...Object.entries(queueStatuses).map(([queue, statuses]) => ({
+      queue,
+      ...sum((r) => (statuses as readonly string[]).includes(r.status)),
+    })),
+    { queue: 'mine', ...sum((r) => r.mine) },
+    { queue: 'all', ...sum(() => true) },
+  ];
 }
 
 export async function insertDelivery(tx: Tx, values: typeof deliveries.$inferInsert) {

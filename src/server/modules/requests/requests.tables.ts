@@ -29,6 +29,8 @@ export const requests = pgTable(
     decidedBy: uuid('decided_by'),
     decisionReason: text('decision_reason'),
     decidedAt: ts('decided_at'),
+    /** approved / rejected: set with `decided_at` by a trigger (migration 0033), kept when the request closes. */
+    decision: text('decision').$type<'approved' | 'rejected'>(),
     /** The eligibility rule version the decision was informed by. */
     ruleVersion: integer('rule_version'),
     registrationChecklist: jsonb('registration_checklist').$type<string[]>().notNull().default([]),

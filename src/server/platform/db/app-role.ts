@@ -83,6 +83,9 @@ export async function grantAppRole(owner: pg.PoolClient, role: string): Promise<
       app_platform_slug_taken(text), app_platform_organizations() to ${role};
     grant execute on function app_organizations_for_policy_reminders() to ${role};
     grant execute on function app_organizations_for_monthly_reports() to ${role};
+    grant execute on function app_beneficiary_name_matches(text[], text[]),
+      app_name_vocabulary_similar(text[], integer) to ${role};
+    grant execute on function wasl_next_number(uuid, text) to ${role};
     grant usage on schema drizzle to ${role};
     grant select on drizzle.__drizzle_migrations to ${role};
   `);

@@ -72,6 +72,7 @@ function BeneficiarySearch() {
         <TextInput
           label={t('beneficiaries.search.label')}
           placeholder={t('beneficiaries.search.placeholder')}
+          description={t('beneficiaries.search.hints')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
