@@ -1,5 +1,6 @@
 export declare const repoRoot: string;
-export declare const webBuildRecord: string;
+export declare const serverBundle: string;
 export declare function webSourceHash(): string;
 export declare function recordWebBuild(sourceHash: string): void;
-export declare function recordedWebBuild(): string | null;
+export declare function ensureWebBuild(): void;
+export declare function ensureServerBuild(): void;

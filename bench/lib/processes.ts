@@ -82,8 +82,12 @@ export function startWaslServer(
   if (options.poolMax) env.DB_POOL_MAX = String(options.poolMax);
   if ('dataDir' in db) Object.assign(env, { DATA_DIR: db.dataDir, DATABASE_URL: '' });
   else Object.assign(env, { DATABASE_URL: db.databaseUrl });
-  const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  return startProcess([...prof, '--import', 'tsx', 'src/server/main.ts'], env, '/readyz', 180_000);
+  // As `npm start` runs it (scripts/start.mjs: the server bundle, built when its sources changed); a
+  // profiled run takes the TypeScript sources through tsx, so the profile names our files.
+  const args = options.cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, '--import', 'tsx', 'src/server/main.ts']
+    : ['scripts/start.mjs'];
+  return startProcess(args, env, '/readyz', 180_000);
 }
 
 export function startBareServer(env: {

@@ -9,7 +9,7 @@ export default async function setup() {
   if (!fs.existsSync('/usr/bin/chromium')) {
     throw new Error('Chromium is missing: install it with `sudo apt-get install -y chromium`');
   }
-  const { recordWebBuild, webSourceHash } = await import('../../scripts/web-source-hash.mjs');
+  const { recordWebBuild, webSourceHash } = await import('../../scripts/builds.mjs');
   const hash: string = webSourceHash();
   execFileSync(
     process.execPath,
@@ -29,6 +29,6 @@ export default async function setup() {
     },
   );
   // The default folder is the one `npm start` serves: record which sources it was built from, so the next
-  // start does not build it again (scripts/build-web.mjs).
+  // start does not build it again (scripts/builds.mjs).
   if (!process.env.WEB_ROOT) recordWebBuild(hash);
 }

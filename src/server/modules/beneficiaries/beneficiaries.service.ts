@@ -16,6 +16,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/clock';
 import { localToday } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
+import { readTransaction } from '../../platform/db/tenant';
 import type { ActorContext, PortalContext, RequestContext } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { OrganizationService } from '../organizations/organizations.service';
@@ -331,7 +332,7 @@ export function createBeneficiaryService(deps: { db: Db; organizations: Organiza
 
     /** Reading a profile is itself audited (PDPL: audit of every access to personal data). */
     async getBeneficiary(ctx: ActorContext, id: string): Promise<Beneficiary> {
-      return db.transaction(async (tx) => {
+      return readTransaction(db, async (tx) => {
         const row = await load(tx, ctx, id);
         await recordAudit(tx, ctx, { action: 'beneficiaries.read', entityType: 'beneficiary', entityId: id });
         return present(tx, ctx, row);

@@ -17,10 +17,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../migrations',
-);
+// Beside this file in the sources (src/server/platform/db → src/server/migrations); from the server bundle
+// `npm start` runs (dist/server/main.js, scripts/start.mjs), in the sources it was built from.
+export const migrationsFolder = [
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations'),
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/server/migrations'),
+].find((folder) => fs.existsSync(path.join(folder, 'meta', '_journal.json')))!;
 
 // Arbitrary constant: the advisory lock that serialises migrations across app processes.
 const migrationLockKey = 727_001;

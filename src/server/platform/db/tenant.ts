@@ -129,6 +129,16 @@ export async function withTenant<T>(
   return result;
 }
 
+/**
+ * For reads: runs `fn` on the open scope's transaction when there is one (the read is already atomic
+ * there; a savepoint of its own would cost two round trips and protect nothing), else in a transaction.
+ */
+export function readTransaction<T>(db: Db, fn: (tx: TxDb) => Promise<T>): Promise<T> {
+  const state = storage.getStore();
+  if (state && state.owner === db && !state.finished) return fn(state.tx);
+  return db.transaction(fn);
+}
+
 /** Runs `fn` for one association and returns its result (the form services and jobs use). */
 export async function inTenant<T>(db: Db, scope: TenantScope, fn: () => Promise<T>): Promise<T> {
   return (await withTenant(db, scope, fn)) as T;

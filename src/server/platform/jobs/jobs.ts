@@ -18,6 +18,19 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/**
+ * A `Jobs` usable before the queue has started: each call waits for it. The server builds its routes while
+ * pg-boss starts (issue 15: a 3-second start); a job sent by a request in that moment waits for the queue.
+ */
+export function whenStarted(starting: Promise<Jobs>): Jobs {
+  starting.catch(() => {}); // the starter awaits it and reports the failure
+  return {
+    send: async (name, payload, options) => (await starting).send(name, payload, options),
+    work: async (definitions) => (await starting).work(definitions),
+    stop: async () => (await starting).stop(),
+  };
+}
+
 interface Logger {
   error(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
