@@ -12,12 +12,20 @@ import pg from 'pg';
 import { benchRoot, ensureDataset, workingCopy } from './lib/dataset';
 import { type FirstPageJs, measureSignInPages, renderFirstPageJs } from './lib/first-page-js';
 import { type LoadResult, runLoad } from './lib/load';
-import { type Started, sampleRss, startBareServer, startWaslServer } from './lib/processes';
+import { rssOf, type Started, sampleRss, startBareServer, startWaslServer } from './lib/processes';
 import { monotonicUs, summariseProfile } from './lib/profile';
-import { type EndpointResult, fig, type Results, renderMarkdown, renderPageData } from './lib/report';
+import {
+  type EndpointResult,
+  endpointResult,
+  fig,
+  type Results,
+  renderMarkdown,
+  renderPageData,
+} from './lib/report';
 import { endpointScenarios } from './scenarios/endpoints';
 import { explainAll } from './scenarios/explain';
 import { type Fixtures, loadFixtures, rotate, submittedRequests } from './scenarios/fixtures';
+import { runMixed } from './scenarios/mixed';
 import { measurePageData, pageRequestIds } from './scenarios/page-data';
 import { buildSearchQueries, measureSearch, renderSearch, type SearchPerson } from './scenarios/search';
 
@@ -32,6 +40,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     // Seconds for each kind of search query (per engine).
     'search-budget': { type: 'string', default: '20' },
+    // Seconds of the mixed workload (issue 15: 60).
+    'mixed-duration': { type: 'string', default: '60' },
     // Seconds one search query may take before its kind is reported stalled.
     'search-timeout': { type: 'string', default: '15' },
     // Only the name search (ours, the bare route, the pg_trgm baseline), without pages and throughput.
@@ -55,6 +65,7 @@ const requestsPerBeneficiary = values['requests-per-beneficiary']
 const durationS = Number(values.duration);
 const connections = Number(values.connections);
 const searchBudgetMs = Number(values['search-budget']) * 1000;
+const mixedDurationS = Number(values['mixed-duration']);
 const searchTimeoutMs = Number(values['search-timeout']) * 1000;
 const poolMax = Number(values.pool);
 const pagesBudgetMs = Number(values['pages-budget']) * 1000;
@@ -275,15 +286,18 @@ async function main() {
   log('search: throughput');
   const nextOurs = rotate(fullQueries);
   const nextBare = rotate(fullQueries);
-  const searchThroughput = {
-    ours: await load(server, 'GET', () => ({ path: `/api/v1/beneficiaries?limit=10&q=${q(nextOurs())}` })),
-    bare: await load(bare, 'GET', () => ({ path: `/bare/search?q=${q(nextBare())}` })),
-  };
+  const endpoints: EndpointResult[] = [
+    endpointResult(
+      'search',
+      'Name search — GET /api/v1/beneficiaries?q=',
+      await load(server, 'GET', () => ({ path: `/api/v1/beneficiaries?limit=10&q=${q(nextOurs())}` })),
+      await load(bare, 'GET', () => ({ path: `/bare/search?q=${q(nextBare())}` })),
+    ),
+  ];
 
   // 2 + 3. Core endpoints, ours then the bare limit.
   let submitted: string[] = [];
   const scenarios = endpointScenarios(fixtures, () => submitted);
-  const endpoints: EndpointResult[] = [];
   for (const s of scenarios) {
     if (s.name === 'transition') {
       submitted = await submittedRequests(pool, fixtures, Math.max(20_000, durationS * 3000));
@@ -296,8 +310,25 @@ async function main() {
     log(
       `${s.name}: ${Math.round(ours.requestsPerSecond)} req/s vs ${Math.round(bareResult.requestsPerSecond)} req/s`,
     );
-    endpoints.push({ name: s.name, label: s.label, ours, bare: bareResult });
+    endpoints.push(endpointResult(s.name, s.label, ours, bareResult));
   }
+
+  // 6. The mixed workload: 60 s (or --mixed-duration) at the same connections, memory sampled each second.
+  log('mixed workload');
+  const mixed = await runMixed({
+    baseUrl: server.baseUrl,
+    cookie,
+    fixtures,
+    searchQueries: fullQueries,
+    submitted: await submittedRequests(pool, fixtures, Math.max(20_000, mixedDurationS * 500)),
+    connections,
+    durationS: mixedDurationS,
+    seed,
+    rssOf: () => rssOf(server.pid) ?? 0,
+  });
+  log(
+    `mixed: ${Math.round(mixed.requestsPerSecond)} req/s, p99 ${mixed.p99Ms} ms, errors ${mixed.non2xx + mixed.errors}`,
+  );
   const rssLoad = rss.stop();
 
   // EXPLAIN ANALYZE of each primary statement, kept beside the results.
@@ -335,9 +366,9 @@ async function main() {
       ours: searchOurs,
       oursBareSql: searchBare,
       trigramBaseline: searchTrigram,
-      throughput: searchThroughput,
     },
     endpoints,
+    mixed,
   };
   await bare.stop();
   await server.stop();

@@ -46,6 +46,11 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       },
     ],
   });
+  return loadResultOf(result);
+}
+
+/** The figures of one autocannon run. */
+export function loadResultOf(result: autocannon.Result): LoadResult {
   const total = result['2xx'] + result.non2xx;
   return {
     requestsPerSecond: total / result.duration,

@@ -1,4 +1,6 @@
 /** The benchmark's results: one JSON document (each figure with its unit) and its Markdown table. */
+
+import type { MixedResult } from '../scenarios/mixed';
 import type { PageDataMeasure } from '../scenarios/page-data';
 import { type SearchMeasure, searchKindLabel } from '../scenarios/search';
 import type { LoadResult } from './load';
@@ -12,12 +14,26 @@ export const fig = (value: number | null | undefined, unit: string): Figure => (
   unit,
 });
 
+/** One core endpoint: ours, the limit (a bare route running the same SQL, same run) and ours ÷ limit. */
 export interface EndpointResult {
   name: string;
   label: string;
   ours: LoadResult;
-  bare: LoadResult;
+  limit: LoadResult;
+  /** Requests per second, ours ÷ limit (issue 15's target: ≥ 0.5). */
+  ratio: number | null;
 }
+
+export const endpointResult = (name: string, label: string, ours: LoadResult, limit: LoadResult) => ({
+  name,
+  label,
+  ours,
+  limit,
+  ratio:
+    limit.requestsPerSecond > 0
+      ? Math.round((ours.requestsPerSecond / limit.requestsPerSecond) * 1000) / 1000
+      : null,
+});
 
 export interface Results {
   date: string;
@@ -40,9 +56,11 @@ export interface Results {
     ours: SearchMeasure[];
     oursBareSql: SearchMeasure[];
     trigramBaseline: SearchMeasure[];
-    throughput: { ours: LoadResult; bare: LoadResult };
   };
+  /** The core endpoints at `connections` connections, search first. */
   endpoints: EndpointResult[];
+  /** The mixed workload (bench/scenarios/mixed.ts). */
+  mixed: MixedResult | null;
 }
 
 const n = (v: number | null | undefined, digits = 1) =>
@@ -91,13 +109,20 @@ export function renderMarkdown(r: Results): string {
     '| endpoint | ours req/s | ours p50 | ours p99 | limit req/s | limit p99 | ratio | non-2xx (ours) |',
   );
   lines.push('|---|--:|--:|--:|--:|--:|--:|--:|');
-  const all: EndpointResult[] = [
-    { name: 'search', label: 'Name search — GET /api/v1/beneficiaries?q=', ...r.search.throughput },
-    ...r.endpoints,
-  ];
-  for (const e of all) {
+  for (const e of r.endpoints) {
     lines.push(
-      `| ${e.label} | ${n(e.ours.requestsPerSecond, 0)} | ${n(e.ours.p50Ms)} ms | ${n(e.ours.p99Ms)} ms | ${n(e.bare.requestsPerSecond, 0)} | ${n(e.bare.p99Ms)} ms | **${n(e.ours.requestsPerSecond / e.bare.requestsPerSecond, 2)}** | ${e.ours.non2xx + e.ours.errors} |`,
+      `| ${e.label} | ${n(e.ours.requestsPerSecond, 0)} | ${n(e.ours.p50Ms)} ms | ${n(e.ours.p99Ms)} ms | ${n(e.limit.requestsPerSecond, 0)} | ${n(e.limit.p99Ms)} ms | **${n(e.ratio, 2)}** | ${e.ours.non2xx + e.ours.errors} |`,
+    );
+  }
+  if (r.mixed) {
+    const m = r.mixed;
+    const rss = m.rssMb;
+    lines.push('');
+    lines.push(
+      `**Mixed workload**, ${r.settings.connections} connections × ${n(m.durationS, 0)} s (40 % searches, 30 % profile reads, 15 % request creations, 15 % transitions): ` +
+        `${n(m.requestsPerSecond, 0)} req/s, p50 ${n(m.p50Ms)} ms, **p99 ${n(m.p99Ms)} ms** (target < 100 ms), max ${n(m.maxMs)} ms, ` +
+        `non-2xx and errors ${m.non2xx + m.errors} of ${m.requests}; server RSS ${rss[0] ?? '—'} MB at the start, ` +
+        `${rss.length ? Math.max(...rss) : '—'} MB at most, ${rss.at(-1) ?? '—'} MB at the end.`,
     );
   }
   lines.push('');
