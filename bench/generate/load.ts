@@ -477,11 +477,8 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       // The numbers come from the association's sequences (migration 0034); the trigger that makes them when
       // an association is inserted does not run during the load (triggers are off), so they are made here.
       await pool.query(
-        `do $$ declare k text; begin
-           foreach k in array array['beneficiary', 'request'] loop
-             execute format('create sequence if not exists %I', wasl_number_sequence('${org.id}'::uuid, k));
-           end loop;
-         end $$`,
+        `select wasl_create_number_sequence($1, 'beneficiary'), wasl_create_number_sequence($1, 'request')`,
+        [org.id],
       );
       await pool.query(
         `select setval(wasl_number_sequence($1, 'beneficiary'), greatest($2, 1), $2 > 0),

@@ -7,17 +7,21 @@
 CREATE FUNCTION wasl_number_sequence(p_org uuid, p_kind text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT 'wasl_no_' || p_kind || '_' || replace(p_org::text, '-', '') $$;
 --> statement-breakpoint
+-- Makes one association's sequence of one kind, starting after its counter row (if it is not there yet).
+CREATE FUNCTION wasl_create_number_sequence(p_org uuid, p_kind text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I START WITH %s', wasl_number_sequence(p_org, p_kind),
+    (SELECT coalesce(max(value), 0) + 1 FROM organization_counters WHERE organization_id = p_org AND name = p_kind));
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION wasl_create_number_sequence(uuid, text) FROM PUBLIC;
+--> statement-breakpoint
 CREATE FUNCTION wasl_create_number_sequences() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  kind text;
-  start bigint;
 BEGIN
-  FOREACH kind IN ARRAY ARRAY['request', 'beneficiary'] LOOP
-    SELECT coalesce(max(value), 0) + 1 INTO start
-      FROM organization_counters WHERE organization_id = NEW.id AND name = kind;
-    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I START WITH %s', wasl_number_sequence(NEW.id, kind), start);
-  END LOOP;
+  PERFORM wasl_create_number_sequence(NEW.id, 'request');
+  PERFORM wasl_create_number_sequence(NEW.id, 'beneficiary');
   RETURN NEW;
 END $$;
 --> statement-breakpoint
@@ -26,18 +30,12 @@ CREATE TRIGGER organizations_number_sequences AFTER INSERT ON organizations
 --> statement-breakpoint
 -- The associations that exist already (the counter rows are read by their owner, whatever the RLS).
 DO $$
-DECLARE
-  org uuid;
-  kind text;
-  start bigint;
+DECLARE org uuid;
 BEGIN
   FOR org IN SELECT id FROM organizations LOOP
     PERFORM set_config('app.organization_id', org::text, true);
-    FOREACH kind IN ARRAY ARRAY['request', 'beneficiary'] LOOP
-      SELECT coalesce(max(value), 0) + 1 INTO start
-        FROM organization_counters WHERE organization_id = org AND name = kind;
-      EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I START WITH %s', wasl_number_sequence(org, kind), start);
-    END LOOP;
+    PERFORM wasl_create_number_sequence(org, 'request');
+    PERFORM wasl_create_number_sequence(org, 'beneficiary');
   END LOOP;
   PERFORM set_config('app.organization_id', '', true);
 END $$;
@@ -56,8 +54,7 @@ BEGIN
     -- Only where this migration could not see the association (an owner bound by row-level security):
     -- made on its first number, after its counter row.
     BEGIN
-      EXECUTE format('CREATE SEQUENCE %I START WITH %s', wasl_number_sequence(p_org, p_kind),
-        (SELECT coalesce(max(value), 0) + 1 FROM organization_counters WHERE organization_id = p_org AND name = p_kind));
+      PERFORM wasl_create_number_sequence(p_org, p_kind);
     EXCEPTION WHEN duplicate_table OR unique_violation THEN
       NULL; -- made at the same moment by another transaction
     END;

@@ -99,10 +99,9 @@ export async function withTenant<T>(
   let result: T | undefined;
   try {
     await baseDb(db).transaction(async (tx) => {
+      const relaxed = options.relaxedCommit ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
       await tx.execute(
-        options.relaxedCommit
-          ? sql`select set_config('app.organization_id', ${scope.organizationId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('synchronous_commit', 'off', true)`
-          : sql`select set_config('app.organization_id', ${scope.organizationId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+        sql`select set_config('app.organization_id', ${scope.organizationId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)${relaxed}`,
       );
       state.tx = tx;
       const run = storage.run(state, fn);
